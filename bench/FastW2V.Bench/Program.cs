@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/FastW2V.Bench -- --filter '*'   (or a class name)
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

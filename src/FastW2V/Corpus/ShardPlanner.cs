@@ -1,0 +1,30 @@
+namespace FastW2V.Corpus;
+
+/// <summary>
+/// Splits a text into byte ranges, one per worker, aligned so that every word lies wholly inside one
+/// range: a boundary is moved forward until the byte before it is a separator (or the text ends).
+/// </summary>
+public static unsafe class ShardPlanner
+{
+    /// <summary>Returns <paramref name="count"/> + 1 increasing boundaries from 0 to length.</summary>
+    public static long[] Plan(byte* text, long length, int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        var bounds = new long[count + 1];
+        bounds[count] = length;
+        for (int i = 1; i < count; i++)
+        {
+            long nominal = (long)((double)length * i / count);
+            bounds[i] = Math.Max(bounds[i - 1], Align(text, length, nominal));
+        }
+        return bounds;
+    }
+
+    /// <summary>The first position at or after <paramref name="position"/> where no word is cut.</summary>
+    public static long Align(byte* text, long length, long position)
+    {
+        long p = Math.Clamp(position, 0, length);
+        while (p > 0 && p < length && !Tokenization.IsSeparator(text[p - 1])) p++;
+        return p;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using FastW2V.Kernels;
+
+namespace FastW2V.Formats;
+
+/// <summary>Words (UTF-8 bytes, in file order) and their vectors, as read from or written to a file.</summary>
+public sealed class WordVectors : IDisposable
+{
+    private Dictionary<string, int>? _index;
+
+    public IReadOnlyList<byte[]> Words { get; }
+    public EmbeddingMatrix Vectors { get; }
+    public int Count => Words.Count;
+    public int Dimension => Vectors.Dimension;
+
+    public WordVectors(IReadOnlyList<byte[]> words, EmbeddingMatrix vectors)
+    {
+        if (words.Count != vectors.Rows) throw new ArgumentException("One vector per word is needed.");
+        Words = words;
+        Vectors = vectors;
+    }
+
+    public string GetWord(int index) => Encoding.UTF8.GetString(Words[index]);
+
+    /// <summary>Index of the word (first occurrence), or -1.</summary>
+    public int Find(string word)
+    {
+        _index ??= BuildIndex();
+        return _index.TryGetValue(word, out int i) ? i : -1;
+    }
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(Count, StringComparer.Ordinal);
+        for (int i = 0; i < Count; i++) index.TryAdd(GetWord(i), i);
+        return index;
+    }
+
+    public void Dispose() => Vectors.Dispose();
+}

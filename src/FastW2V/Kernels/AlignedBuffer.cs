@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace FastW2V.Kernels;
+
+/// <summary>
+/// Unmanaged memory aligned to 64 bytes (one cache line, one Vector512), never moved by the GC.
+/// Large buffers are aligned to 2 MiB and advised as transparent huge pages: the embedding matrices
+/// and the unigram table are read at random, so fewer TLB misses pay off directly.
+/// </summary>
+public sealed unsafe class AlignedBuffer : IDisposable
+{
+    public const int CacheLine = 64;
+    private const long HugePage = 2L << 20;
+    private void* _pointer;
+
+    public long ByteLength { get; }
+
+    public AlignedBuffer(long byteLength, bool zero = true)
+    {
+        if (byteLength < 0) throw new ArgumentOutOfRangeException(nameof(byteLength));
+        ByteLength = byteLength;
+        bool huge = byteLength >= HugePage;
+        nuint alignment = huge ? (nuint)HugePage : CacheLine;
+        nuint size = (nuint)Math.Max(byteLength, 1);
+        if (huge) size = (size + (nuint)HugePage - 1) & ~((nuint)HugePage - 1);
+        _pointer = NativeMemory.AlignedAlloc(size, alignment);
+        if (huge) HugePages.Advise(_pointer, size);
+        if (zero) NativeMemory.Clear(_pointer, size);
+        GC.AddMemoryPressure(byteLength);
+    }
+
+    public void* Pointer => _pointer != null ? _pointer : throw new ObjectDisposedException(nameof(AlignedBuffer));
+
+    public void Dispose()
+    {
+        if (_pointer == null) return;
+        NativeMemory.AlignedFree(_pointer);
+        _pointer = null;
+        GC.RemoveMemoryPressure(ByteLength);
+    }
+}
+
+/// <summary>madvise(MADV_HUGEPAGE) where the OS offers it; silently nothing elsewhere.</summary>
+internal static unsafe partial class HugePages
+{
+    private const int MadvHugePage = 14;
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = false)]
+    private static partial int Madvise(void* address, nuint length, int advice);
+
+    public static void Advise(void* address, nuint length)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try { Madvise(address, length, MadvHugePage); }
+        catch (DllNotFoundException) { }
+        catch (EntryPointNotFoundException) { }
+    }
+}

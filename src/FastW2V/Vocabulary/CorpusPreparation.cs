@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using FastW2V.Corpus;
+
+namespace FastW2V.Vocabulary;
+
+/// <summary>What to do with a corpus before training.</summary>
+public sealed record PreparationOptions
+{
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public VocabularyOptions Vocabulary { get; init; } = new();
+    /// <summary>Also write the token-id files (needed for training; not for `fw2v vocab`).</summary>
+    public bool Encode { get; init; }
+    /// <summary>A fixed vocabulary (-read-vocab): the corpus is only encoded against it.</summary>
+    public Vocabulary? GivenVocabulary { get; init; }
+    /// <summary>Folder for the id files (default: the system temp folder).</summary>
+    public string? CacheFolder { get; init; }
+    public bool KeepCache { get; init; }
+    public bool CheckUtf8 { get; init; } = true;
+    public Action<string>? Log { get; init; }
+}
+
+/// <summary>The vocabulary, the encoded corpus (when asked for) and what it took to make them.</summary>
+public sealed class PreparedCorpus : IDisposable
+{
+    public required Vocabulary Vocabulary { get; init; }
+    public EncodedCorpus? Encoded { get; init; }
+    public long InputBytes { get; init; }
+    public int Shards { get; init; }
+    /// <summary>Tokenising and counting (and writing provisional ids when encoding).</summary>
+    public TimeSpan CountTime { get; init; }
+    /// <summary>Turning provisional ids into final ids (or encoding against a given vocabulary).</summary>
+    public TimeSpan EncodeTime { get; init; }
+    public void Dispose() => Encoded?.Dispose();
+}
+
+/// <summary>
+/// Corpus → vocabulary (→ token ids). A plain file is memory-mapped and split into one word-aligned
+/// shard per thread; each shard is validated, tokenised and counted into its own table in parallel,
+/// writing every token's provisional id (its index in that table) at the same time, so the text is
+/// read once. The tables are merged in corpus order, then each id file is remapped in place to final
+/// ids. Streamed sources (gzip, stdin) go the same way as a single shard.
+/// </summary>
+public static unsafe class CorpusPreparation
+{
+    private const int StreamBufferBytes = 4 << 20;
+
+    public static PreparedCorpus Prepare(CorpusSource source, PreparationOptions options)
+    {
+        options.Vocabulary.Validate();
+        if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
+        string? folder = options.Encode ? CreateCacheFolder(options.CacheFolder) : null;
+        try
+        {
+            return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareMapped(source, options, folder);
+        }
+        catch
+        {
+            if (folder != null && !options.KeepCache) TryDeleteFolder(folder);
+            throw;
+        }
+    }
+
+    private static PreparedCorpus PrepareMapped(CorpusSource source, PreparationOptions options, string? folder)
+    {
+        using var file = new MappedFile(source.Path);
+        // Tiny files get one shard: shards under 64 KiB cost more to merge than they save.
+        int shards = (int)Math.Clamp(file.Length / (64 << 10), 1, options.Threads);
+        long[] bounds = ShardPlanner.Plan(file.Pointer, file.Length, shards);
+        var clock = Stopwatch.StartNew();
+        var counters = new ShardCounter[shards];
+        Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+        {
+            var counter = counters[s] = new ShardCounter(options, folder, s);
+            counter.Process(file.Pointer + bounds[s], bounds[s + 1] - bounds[s], bounds[s], source.DisplayName);
+            counter.Complete();
+        });
+        return Finish(source, options, folder, counters, file.Length, clock);
+    }
+
+    private static PreparedCorpus PrepareStream(CorpusSource source, PreparationOptions options, string? folder)
+    {
+        var clock = Stopwatch.StartNew();
+        var counter = new ShardCounter(options, folder, 0);
+        long total;
+        using (var stream = source.OpenStream())
+        {
+            try { total = StreamChunks(stream, counter, source.DisplayName); }
+            catch (InvalidDataException e) { throw new FastW2VException($"{source.DisplayName}: not a valid gzip file ({e.Message})"); }
+        }
+        counter.Complete();
+        if (total == 0) throw new FastW2VException($"The training input {source.DisplayName} is empty.");
+        return Finish(source, options, folder, [counter], total, clock);
+    }
+
+    /// <summary>
+    /// Feeds a stream to the counter in buffers that end at a separator, carrying a partial word over.
+    /// A word longer than the buffer keeps its first 100 bytes and the rest is skipped, so memory stays
+    /// bounded whatever the input.
+    /// </summary>
+    private static long StreamChunks(Stream stream, ShardCounter counter, string name)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(StreamBufferBytes, pinned: true);
+        fixed (byte* b = buffer)
+        {
+            int filled = 0;
+            long offset = 0; // input offset of buffer[0]
+            bool skipping = false;
+            while (true)
+            {
+                int read = stream.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
+                if (skipping)
+                {
+                    TextValidation.Check(b + filled, read, offset + filled, name, checkUtf8: false);
+                    int k = buffer.AsSpan(filled, read).IndexOfAny(" \t\n\r"u8);
+                    if (k < 0) { offset += read; if (read == 0) skipping = false; else continue; }
+                    else
+                    {
+                        buffer.AsSpan(filled + k, read - k).CopyTo(buffer.AsSpan(filled));
+                        read -= k;
+                        offset += k;
+                        skipping = false;
+                    }
+                }
+                filled += read;
+                if (filled < buffer.Length) // end of stream: everything left is whole words
+                {
+                    counter.Process(b, filled, offset, name);
+                    return offset + filled;
+                }
+                int last = buffer.AsSpan(0, filled).LastIndexOfAny(" \t\n\r"u8);
+                if (last < 0)
+                {
+                    TextValidation.Check(b, filled, offset, name, checkUtf8: false);
+                    // One word fills the buffer: keep what the word keeps anyway, skip to its end.
+                    filled = Tokenization.TruncatedLength(buffer.AsSpan(0, Tokenization.MaxWordBytes + 1));
+                    offset += buffer.Length - filled;
+                    skipping = true;
+                    continue;
+                }
+                counter.Process(b, last + 1, offset, name);
+                buffer.AsSpan(last + 1, filled - last - 1).CopyTo(buffer);
+                filled -= last + 1;
+                offset += last + 1;
+            }
+        }
+    }
+
+    private static PreparedCorpus Finish(CorpusSource source, PreparationOptions options, string? folder,
+        ShardCounter[] counters, long bytes, Stopwatch clock)
+    {
+        Vocabulary vocabulary;
+        int[][]? maps = null;
+        if (options.GivenVocabulary is { } given)
+        {
+            vocabulary = given;
+        }
+        else
+        {
+            int rounds = counters.Max(c => c.Sink.Prunes.Count);
+            (vocabulary, maps) = VocabularyMerger.Merge(counters.Select(c => c.Sink.Table).ToArray(), options.Vocabulary, rounds);
+            if (rounds > 0)
+                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over {options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as word2vec.c's ReduceVocab does.");
+            if (vocabulary.CorpusTokens == 0)
+                throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
+            if (vocabulary.Count <= 1)
+                throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
+        }
+        TimeSpan countTime = clock.Elapsed;
+        clock.Restart();
+        EncodedCorpus? encoded = null;
+        if (folder != null)
+        {
+            if (maps != null)
+            {
+                Parallel.For(0, counters.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+                    EncodedCorpus.Remap(counters[s].IdPath!, counters[s].Epochs(maps[s])));
+            }
+            encoded = new EncodedCorpus(folder, counters.Select(c => c.IdPath!).ToArray(), options.KeepCache);
+            if (encoded.TokenCount == 0)
+            {
+                encoded.Dispose();
+                throw new FastW2VException($"No word of {source.DisplayName} is in the vocabulary.");
+            }
+        }
+        return new PreparedCorpus
+        {
+            Vocabulary = vocabulary,
+            Encoded = encoded,
+            InputBytes = bytes,
+            Shards = counters.Length,
+            CountTime = countTime,
+            EncodeTime = folder != null ? clock.Elapsed : TimeSpan.Zero,
+        };
+    }
+
+    private static string CreateCacheFolder(string? parent)
+    {
+        string root = parent ?? Path.GetTempPath();
+        try
+        {
+            Directory.CreateDirectory(root);
+            string folder = Path.Combine(root, $"fw2v-{Environment.ProcessId}-{Random.Shared.Next():x8}");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FastW2VException($"Cannot create the cache folder in '{root}': {e.Message}");
+        }
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>One shard's counting (or, with a given vocabulary, encoding) state.</summary>
+    private sealed class ShardCounter
+    {
+        private readonly TokenIdWriter? _ids;
+        private readonly Vocabulary? _given;
+        private readonly bool _checkUtf8;
+        public CountingSink Sink;
+        public string? IdPath { get; }
+
+        public ShardCounter(PreparationOptions options, string? folder, int shard)
+        {
+            _given = options.GivenVocabulary;
+            _checkUtf8 = options.CheckUtf8;
+            if (folder != null)
+            {
+                IdPath = Path.Combine(folder, $"shard-{shard:D3}.ids");
+                _ids = new TokenIdWriter(IdPath);
+            }
+            int limit = Math.Max(1000, options.Vocabulary.PruneThreshold / Math.Max(1, options.Threads));
+            Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(), _ids, limit);
+        }
+
+        public void Process(byte* text, long length, long offset, string name)
+        {
+            TextValidation.Check(text, length, offset, name, _checkUtf8);
+            if (_given != null)
+            {
+                var lookup = new LookupSink(_given, _ids!);
+                WordScanner.Scan(text, length, ref lookup);
+                Sink.Table.SetCount(0, Sink.Table.GetCount(0) + lookup.Tokens); // tokens seen, for the log
+            }
+            else
+            {
+                WordScanner.Scan(text, length, ref Sink);
+            }
+        }
+
+        public void Complete() => _ids?.Dispose();
+
+        /// <summary>The numbering epochs of this shard's id file, ending with the map to final ids.</summary>
+        public List<(long End, int[] Map)> Epochs(int[] finalMap)
+        {
+            // Ids written before prune k are in numbering k; compose maps from the last numbering back.
+            var prunes = Sink.Prunes;
+            var result = new (long End, int[] Map)[prunes.Count + 1];
+            result[prunes.Count] = (_ids!.Position, finalMap);
+            int[] later = finalMap;
+            for (int k = prunes.Count - 1; k >= 0; k--)
+            {
+                int[] step = prunes[k].Map;
+                var composed = new int[step.Length];
+                for (int i = 0; i < step.Length; i++) composed[i] = step[i] < 0 ? -1 : later[step[i]];
+                result[k] = (prunes[k].End, composed);
+                later = composed;
+            }
+            return [.. result];
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace FastW2V.Vocabulary;
+
+/// <summary>
+/// Merges per-shard counts into the final vocabulary. Shards are merged in corpus order and each
+/// shard's entries in insertion order, so the merged table's order is global first appearance; the
+/// stable sort by count then gives exactly word2vec.c's order.
+/// </summary>
+internal static class VocabularyMerger
+{
+    /// <summary>Result: the vocabulary and, per shard, a map from provisional id to final id (-1 = dropped).</summary>
+    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(
+        IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds)
+    {
+        int expected = shards.Count == 0 ? 16 : shards.Max(s => s.Count);
+        var merged = WordCountTable.StartingWithSentenceEnd(expected);
+        var toMerged = new int[shards.Count][];
+        long tokens = 0;
+        for (int s = 0; s < shards.Count; s++)
+        {
+            var shard = shards[s];
+            var map = toMerged[s] = new int[shard.Count];
+            for (int i = 0; i < shard.Count; i++)
+            {
+                long c = shard.GetCount(i);
+                tokens += c;
+                map[i] = merged.Add(shard.GetWord(i), c);
+            }
+        }
+
+        int[] order = SortedSelection(merged, options);
+        var final = new WordCountTable(order.Length);
+        var mergedToFinal = new int[merged.Count];
+        Array.Fill(mergedToFinal, -1);
+        foreach (int m in order)
+        {
+            mergedToFinal[m] = final.Count;
+            final.Add(merged.GetWord(m), merged.GetCount(m));
+        }
+
+        var shardMaps = new int[shards.Count][];
+        for (int s = 0; s < shards.Count; s++)
+        {
+            var map = toMerged[s];
+            var result = shardMaps[s] = new int[map.Length];
+            for (int i = 0; i < map.Length; i++) result[i] = mergedToFinal[map[i]];
+        }
+        var vocabulary = new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = merged.Count - (merged.GetCount(0) == 0 ? 1 : 0), PruneRounds = pruneRounds };
+        return (vocabulary, shardMaps);
+    }
+
+    /// <summary>Entry 0 (&lt;/s&gt;) first, then words with count ≥ min-count by count descending, stable.</summary>
+    internal static int[] SortedSelection(WordCountTable table, VocabularyOptions options)
+    {
+        var kept = new List<int>(table.Count);
+        for (int i = 1; i < table.Count; i++)
+            if (table.GetCount(i) >= options.MinCount) kept.Add(i);
+        int[] keys = kept.ToArray();
+        // Ties keep first-appearance order: compare the index when the counts are equal.
+        Array.Sort(keys, (a, b) =>
+        {
+            int c = table.GetCount(b).CompareTo(table.GetCount(a));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        int take = keys.Length;
+        if (options.MaxVocab > 0) take = Math.Min(take, Math.Max(0, options.MaxVocab - 1));
+        var order = new int[take + 1];
+        order[0] = 0;
+        Array.Copy(keys, 0, order, 1, take);
+        return order;
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using FastW2V.Formats;
+
+namespace FastW2V.Cli.Commands;
+
+/// <summary><c>fw2v convert</c>: rewrite a vector file in text or binary word2vec format.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = new Argument<string>("input") { Description = "Vector file (text or binary, detected)." };
+        var target = new Argument<string>("output") { Description = "File to write." };
+        var binary = new Option<bool>("--binary", "-binary") { Description = "Write the binary format (default: text)." };
+        var command = new Command("convert", "Convert a vector file between word2vec text and binary formats.")
+        {
+            input, target, binary,
+        };
+        command.SetAction(parse =>
+        {
+            string outPath = parse.GetValue(target)!;
+            AtomicFile.CheckWritable(outPath, "output file");
+            using var vectors = VectorFileReader.Read(parse.GetValue(input)!);
+            VectorFileWriter.Write(outPath, vectors, parse.GetValue(binary));
+            output.WriteLine($"Wrote {vectors.Count:N0} vectors of dimension {vectors.Dimension} to {outPath}.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,115 @@
+using System.IO.Compression;
+using System.Text;
+using FastW2V.Corpus;
+using FastW2V.Vocabulary;
+using Vocab = FastW2V.Vocabulary.Vocabulary;
+
+namespace FastW2V.Tests.Vocabulary;
+
+public class VocabularyBuildTests
+{
+    private static List<(string, long)> Entries(Vocab v) =>
+        Enumerable.Range(0, v.Count).Select(i => (v.GetWord(i), v.GetCount(i))).ToList();
+
+    private static PreparedCorpus Prepare(string path, int threads, long minCount = 5, bool encode = true, int maxVocab = 0, int prune = 21_000_000) =>
+        CorpusPreparation.Prepare(new CorpusSource(path), new PreparationOptions
+        {
+            Threads = threads,
+            Encode = encode,
+            Vocabulary = new VocabularyOptions { MinCount = minCount, MaxVocab = maxVocab, PruneThreshold = prune },
+        });
+
+    [TestCase(1, 5)]
+    [TestCase(2, 5)]
+    [TestCase(3, 1)]
+    [TestCase(7, 2)]
+    public void Equals_the_reference_order_and_counts_on_a_real_corpus(int threads, long minCount)
+    {
+        string path = TestData.RequireShared(TestData.Lee);
+        var expected = ReferenceVocabulary.Build(Tokenization.SplitReference(File.ReadAllBytes(path)), minCount);
+        using var prepared = Prepare(path, threads, minCount);
+        Assert.That(Entries(prepared.Vocabulary), Is.EqualTo(expected));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(5)]
+    public void Encoded_ids_spell_the_corpus_without_the_dropped_words(int threads)
+    {
+        string path = TestData.RequireShared(TestData.Lee);
+        var tokens = Tokenization.SplitReference(File.ReadAllBytes(path));
+        using var prepared = Prepare(path, threads);
+        var v = prepared.Vocabulary;
+        var expected = tokens.Where(t => v.Find(t) >= 0).ToList();
+        var decoded = prepared.Encoded!.ToArray().Select(v.GetWord).ToList();
+        Assert.That(decoded, Is.EqualTo(expected));
+        Assert.That(prepared.Encoded.Files, Has.Count.EqualTo(prepared.Shards));
+    }
+
+    [Test]
+    public void Gzip_and_plain_files_give_the_same_vocabulary_and_ids()
+    {
+        using var temp = new TempFolder();
+        string path = TestData.RequireShared(TestData.Lee);
+        string gz = temp.File("lee.gz");
+        using (var f = File.Create(gz))
+        using (var z = new GZipStream(f, CompressionLevel.Fastest)) z.Write(File.ReadAllBytes(path));
+        using var plain = Prepare(path, 3);
+        using var zipped = Prepare(gz, 3);
+        Assert.That(Entries(zipped.Vocabulary), Is.EqualTo(Entries(plain.Vocabulary)));
+        Assert.That(zipped.Encoded!.ToArray(), Is.EqualTo(plain.Encoded!.ToArray()));
+    }
+
+    [Test]
+    public void The_id_files_are_deleted_on_dispose_unless_kept()
+    {
+        string path = TestData.RequireShared(TestData.Lee);
+        var prepared = Prepare(path, 2);
+        var files = prepared.Encoded!.Files.ToArray();
+        Assert.That(files.All(File.Exists));
+        prepared.Dispose();
+        Assert.That(files.Any(File.Exists), Is.False);
+        Assert.That(Directory.Exists(prepared.Encoded.Folder), Is.False);
+    }
+
+    [Test]
+    public void Max_vocab_keeps_the_most_frequent_words()
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), 2, minCount: 1, maxVocab: 11);
+        using var all = Prepare(TestData.RequireShared(TestData.Lee), 2, minCount: 1);
+        Assert.That(Entries(prepared.Vocabulary), Is.EqualTo(Entries(all.Vocabulary).Take(11)));
+    }
+
+    [Test]
+    public void Pruning_bounds_the_table_and_keeps_ids_consistent_with_their_words()
+    {
+        // A tiny threshold forces several word2vec.c-style pruning rounds while counting.
+        string path = TestData.RequireShared(TestData.Lee);
+        using var pruned = Prepare(path, 2, minCount: 5, prune: 1000);
+        Assert.That(pruned.Vocabulary.PruneRounds, Is.GreaterThan(0));
+        var tokens = Tokenization.SplitReference(File.ReadAllBytes(path));
+        var ids = pruned.Encoded!.ToArray();
+        // Every id still names a word of the text at the right place: the ids are a subsequence of the tokens.
+        int t = 0;
+        foreach (int id in ids)
+        {
+            string word = pruned.Vocabulary.GetWord(id);
+            while (t < tokens.Count && tokens[t] != word) t++;
+            Assert.That(t, Is.LessThan(tokens.Count), $"id {id} ({word}) out of order");
+            t++;
+        }
+        // Frequent words survive pruning with exact counts.
+        var exact = ReferenceVocabulary.Build(tokens, 5).Take(20).ToList();
+        Assert.That(Entries(pruned.Vocabulary).Take(20), Is.EqualTo(exact));
+    }
+
+    [Test]
+    public void Tie_order_is_first_appearance_and_sentence_end_is_entry_zero()
+    {
+        using var temp = new TempFolder();
+        string path = temp.Write("t.txt", "b a c\nc a b\nz z z\nd");
+        using var prepared = Prepare(path, 1, minCount: 1);
+        Assert.That(Entries(prepared.Vocabulary), Is.EqualTo(new List<(string, long)>
+            { ("</s>", 3), ("z", 3), ("b", 2), ("a", 2), ("c", 2), ("d", 1) }));
+    }
+}
