@@ -41,7 +41,7 @@ public class Word2VecCompatibilityTests
     {
         using var prepared = CorpusPreparation.Prepare(new CorpusSource(TestData.RequireShared(TestData.Lee)),
             new PreparationOptions { Threads = 2, Vocabulary = new VocabularyOptions { MinCount = 1 } });
-        // word2vec.c reports "well." 4 times; the fifth is the file's last word.
-        Assert.That(prepared.Vocabulary.GetCount(prepared.Vocabulary.Find("well.")), Is.EqualTo(5));
+        // word2vec.c reports `well."` 4 times; the fifth is the file's last word.
+        Assert.That(prepared.Vocabulary.GetCount(prepared.Vocabulary.Find("well.\"")), Is.EqualTo(5));
     }
 }
