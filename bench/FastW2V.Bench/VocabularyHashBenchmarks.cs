@@ -41,7 +41,7 @@ public unsafe class VocabularyHashBenchmarks
     {
         var table = new WordCountTable(1 << 16);
         fixed (byte* p = _text)
-            foreach (var (s, n) in _words) table.AddOne(p + s, n);
+            foreach (var (s, n) in _words) table.AddOne(p + s, n, readable16: s + 16 <= _text.Length);
         return table.Count;
     }
 
@@ -49,7 +49,11 @@ public unsafe class VocabularyHashBenchmarks
     public int ScanAndCount()
     {
         var sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(), null, int.MaxValue);
-        fixed (byte* p = _text) WordScanner.Scan(p, _text.Length, ref sink);
+        fixed (byte* p = _text)
+        {
+            sink.SafeEnd = p + _text.Length - 16;
+            WordScanner.Scan(p, _text.Length, ref sink);
+        }
         return sink.Table.Count;
     }
 }

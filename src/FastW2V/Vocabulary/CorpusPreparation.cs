@@ -241,12 +241,13 @@ public static unsafe class CorpusPreparation
             TextValidation.Check(text, length, offset, name, _checkUtf8);
             if (_given != null)
             {
-                var lookup = new LookupSink(_given, _ids!);
+                var lookup = new LookupSink(_given, _ids!) { SafeEnd = text + length - 16 };
                 WordScanner.Scan(text, length, ref lookup);
                 Sink.Table.SetCount(0, Sink.Table.GetCount(0) + lookup.Tokens); // tokens seen, for the log
             }
             else
             {
+                Sink.SafeEnd = text + length - 16;
                 WordScanner.Scan(text, length, ref Sink);
             }
         }

@@ -9,13 +9,15 @@ namespace FastW2V.Vocabulary;
 internal unsafe struct CountingSink(WordCountTable table, TokenIdWriter? ids, int pruneLimit) : ITokenSink
 {
     public readonly WordCountTable Table = table;
+    /// <summary>Words starting before this address have 16 readable bytes (see <see cref="WordHash"/>).</summary>
+    public byte* SafeEnd;
     /// <summary>Where each numbering ends and its map to the next, one per pruning round.</summary>
     public readonly List<(long End, int[] Map)> Prunes = [];
     private long _pruneBelow = 1;
 
     public void Word(byte* start, int length)
     {
-        int id = Table.AddOne(start, length);
+        int id = Table.AddOne(start, length, start < SafeEnd);
         ids?.Append(id);
         if (Table.Count > pruneLimit) Prune();
     }
@@ -38,11 +40,12 @@ internal unsafe struct CountingSink(WordCountTable table, TokenIdWriter? ids, in
 internal unsafe struct LookupSink(Vocabulary vocabulary, TokenIdWriter ids) : ITokenSink
 {
     public long Tokens;
+    public byte* SafeEnd;
 
     public void Word(byte* start, int length)
     {
         Tokens++;
-        int id = vocabulary.Find(start, length);
+        int id = vocabulary.Find(start, length, start < SafeEnd);
         if (id >= 0) ids.Append(id);
     }
 

@@ -55,7 +55,7 @@ public sealed unsafe class Vocabulary
     /// <summary>The id of the word, or -1.</summary>
     public int Find(ReadOnlySpan<byte> word) => _table.Find(word);
     public int Find(string word) => _table.Find(Encoding.UTF8.GetBytes(word));
-    internal int Find(byte* word, int length) => _table.Find(word, length);
+    internal int Find(byte* word, int length, bool readable16 = false) => _table.Find(word, length, readable16);
 
     public long[] GetCounts()
     {

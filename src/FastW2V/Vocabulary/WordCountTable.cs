@@ -53,14 +53,19 @@ internal sealed unsafe class WordCountTable
         return new ReadOnlySpan<byte>(_arena, e.Offset, e.Length);
     }
 
-    /// <summary>Adds one occurrence of the word; returns its entry index.</summary>
+    /// <summary>
+    /// Adds one occurrence of the word; returns its entry index. <paramref name="readable16"/>: at least
+    /// 16 bytes can be read at <paramref name="word"/> (true inside a text except at its very end).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int AddOne(byte* word, int length) => Add(word, length, 1);
+    public int AddOne(byte* word, int length, bool readable16) => Add(word, length, 1, readable16);
 
     /// <summary>Adds <paramref name="count"/> occurrences (0 inserts without counting).</summary>
-    public int Add(byte* word, int length, long count)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Add(byte* word, int length, long count, bool readable16 = false)
     {
-        ulong hash = WordHash.Hash(word, length, out ulong a, out ulong b);
+        ulong hash = readable16 ? WordHash.HashReadable16(word, length, out ulong a, out ulong b)
+                                : WordHash.Hash(word, length, out a, out b);
         int index = Probe(word, length, hash, a, b, out int slot);
         if (index >= 0)
         {
@@ -72,14 +77,15 @@ internal sealed unsafe class WordCountTable
 
     public int Add(ReadOnlySpan<byte> word, long count)
     {
-        fixed (byte* p = word) return Add(p, word.Length, count);
+        fixed (byte* p = word) return Add(p, word.Length, count, readable16: false);
     }
 
     /// <summary>The entry index of the word, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(byte* word, int length)
+    public int Find(byte* word, int length, bool readable16 = false)
     {
-        ulong hash = WordHash.Hash(word, length, out ulong a, out ulong b);
+        ulong hash = readable16 ? WordHash.HashReadable16(word, length, out ulong a, out ulong b)
+                                : WordHash.Hash(word, length, out a, out b);
         return Probe(word, length, hash, a, b, out _);
     }
 
@@ -141,7 +147,7 @@ internal sealed unsafe class WordCountTable
     {
         ref Entry e = ref _entries[index];
         ulong hash;
-        fixed (byte* p = &_arena[0]) hash = WordHash.Hash(p + e.Offset, e.Length);
+        fixed (byte* p = &_arena[0]) hash = WordHash.Hash(p + e.Offset, e.Length, out _, out _);
         uint mask = (uint)_slots.Length - 1;
         uint i = (uint)hash & mask;
         while (_slots[i] != 0) i = (i + 1) & mask;

@@ -1,38 +1,66 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace FastW2V.Vocabulary;
 
 /// <summary>
-/// A fast 64-bit hash of a short byte string (wyhash-style multiply-fold). Words are short (text8
-/// averages 5 bytes), so one or two overlapping unaligned loads cover the whole word without a loop
-/// and without reading past its end.
+/// A fast 64-bit hash of a byte string (wyhash-style multiply-fold). Words are short (text8 averages
+/// 5 bytes), so one masked 16-byte load covers nearly every word without a loop.
 /// </summary>
 internal static unsafe class WordHash
 {
     private const ulong S0 = 0xa0761d6478bd642f, S1 = 0xe7037ed1a0b428db, S2 = 0x8ebc6af09c88c6e3;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Hash of any word; safe for any pointer (short words are copied to a padded buffer).</summary>
     public static ulong Hash(byte* p, int length) => Hash(p, length, out _, out _);
 
-    /// <summary>
-    /// Also returns the key words <paramref name="a"/>, <paramref name="b"/>: for a word of at most 16
-    /// bytes, (length, a, b) identify it uniquely, so tables compare those instead of the bytes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <inheritdoc cref="Hash(byte*, int)"/>
     public static ulong Hash(byte* p, int length, out ulong a, out ulong b)
     {
-        if (length <= 16)
-        {
-            if (length >= 8) { a = Unsafe.ReadUnaligned<ulong>(p); b = Unsafe.ReadUnaligned<ulong>(p + length - 8); }
-            else if (length >= 4) { a = Unsafe.ReadUnaligned<uint>(p); b = Unsafe.ReadUnaligned<uint>(p + length - 4); }
-            else if (length > 0) { a = ((ulong)p[0] << 16) | ((ulong)p[length >> 1] << 8) | p[length - 1]; b = 0; }
-            else { a = 0; b = 0; }
-            return Mix(S1 ^ (ulong)length, Mix(a ^ S1, b ^ S0));
-        }
-        a = 0;
-        b = 0;
-        return HashLong(p, length);
+        if (length > 16) { a = 0; b = 0; return HashLong(p, length); }
+        byte* padded = stackalloc byte[16];
+        Unsafe.InitBlockUnaligned(padded, 0, 16);
+        Unsafe.CopyBlockUnaligned(padded, p, (uint)length);
+        return HashReadable16(padded, length, out a, out b);
     }
+
+    /// <summary>
+    /// Hash for a pointer with at least 16 readable bytes. A word of at most 16 bytes is loaded with one
+    /// 16-byte load masked to its length (no branch on the length, which mispredicts on real text), and
+    /// (length, <paramref name="a"/>, <paramref name="b"/>) identify it uniquely, so tables compare
+    /// those two words instead of the bytes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong HashReadable16(byte* p, int length, out ulong a, out ulong b)
+    {
+        if (length > 16) { a = 0; b = 0; return HashLong(p, length); }
+        var key = Vector128.Load(p) & Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(LengthMasks), (nuint)(length * 16));
+        a = key.AsUInt64().ToScalar();
+        b = key.AsUInt64().GetElement(1);
+        return Mix(S2 ^ (ulong)length, Mix(a ^ S1, b ^ S0));
+    }
+
+    /// <summary>Row n: n bytes of 0xFF then zeros (n = 0..16).</summary>
+    private static ReadOnlySpan<byte> LengthMasks => [
+        0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        255,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        255,255,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        255,255,255,0,0,0,0,0,0,0,0,0,0,0,0,0,
+        255,255,255,255,0,0,0,0,0,0,0,0,0,0,0,0,
+        255,255,255,255,255,0,0,0,0,0,0,0,0,0,0,0,
+        255,255,255,255,255,255,0,0,0,0,0,0,0,0,0,0,
+        255,255,255,255,255,255,255,0,0,0,0,0,0,0,0,0,
+        255,255,255,255,255,255,255,255,0,0,0,0,0,0,0,0,
+        255,255,255,255,255,255,255,255,255,0,0,0,0,0,0,0,
+        255,255,255,255,255,255,255,255,255,255,0,0,0,0,0,0,
+        255,255,255,255,255,255,255,255,255,255,255,0,0,0,0,0,
+        255,255,255,255,255,255,255,255,255,255,255,255,0,0,0,0,
+        255,255,255,255,255,255,255,255,255,255,255,255,255,0,0,0,
+        255,255,255,255,255,255,255,255,255,255,255,255,255,255,0,0,
+        255,255,255,255,255,255,255,255,255,255,255,255,255,255,255,0,
+        255,255,255,255,255,255,255,255,255,255,255,255,255,255,255,255,
+    ];
 
     private static ulong HashLong(byte* p, int length)
     {
