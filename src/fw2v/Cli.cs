@@ -16,8 +16,10 @@ public static class Cli
     {
         var root = new RootCommand("FastW2V: fast word2vec training (skip-gram, CBOW), word2vec.c-compatible.")
         {
+            TrainCommand.Create(output, error),
             VocabCommand.Create(output, error),
             ConvertCommand.Create(output, error),
+            EvalCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });

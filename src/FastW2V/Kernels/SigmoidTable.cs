@@ -1,0 +1,32 @@
+namespace FastW2V.Kernels;
+
+/// <summary>
+/// word2vec.c's precomputed sigmoid: σ(x) for x in [−6, 6] at 1000 points, clipped outside. Also
+/// log σ at the same points for the training-loss figure.
+/// </summary>
+public sealed unsafe class SigmoidTable : IDisposable
+{
+    public const float MaxExp = 6f;
+    public const int Size = 1000;
+    private const float Scale = Size / MaxExp / 2;
+    private readonly AlignedBuffer _buffer = new((Size + 1) * 2 * sizeof(float));
+
+    public float* Sigmoid => (float*)_buffer.Pointer;
+    public float* LogSigmoid => (float*)_buffer.Pointer + Size + 1;
+
+    public SigmoidTable()
+    {
+        for (int i = 0; i <= Size; i++)
+        {
+            // word2vec.c: expTable[i] = exp((i / SIZE * 2 - 1) * MAX_EXP), then e / (e + 1).
+            double x = (i / (double)Size * 2 - 1) * MaxExp;
+            Sigmoid[i] = (float)(1 / (1 + Math.Exp(-x)));
+            LogSigmoid[i] = (float)-Math.Log(1 + Math.Exp(-x));
+        }
+    }
+
+    /// <summary>Table index for x in (−6, 6) (callers clip first, as word2vec.c does).</summary>
+    public static int Index(float x) => (int)((x + MaxExp) * Scale);
+
+    public void Dispose() => _buffer.Dispose();
+}

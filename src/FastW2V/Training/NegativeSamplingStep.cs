@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+using FastW2V.Kernels;
+using FastW2V.Sampling;
+
+namespace FastW2V.Training;
+
+/// <summary>
+/// One negative-sampling update of a hidden vector h against the word it must predict. With
+/// s = σ(u_oᵀh), the loss is J = −log σ(u_oᵀh) − Σ_k log σ(−u_kᵀh); the step applies
+/// ∂J/∂u_o = (s − 1)h and ∂J/∂u_k = σ(u_kᵀh)h to the output rows and accumulates
+/// ∂J/∂h = (s − 1)u_o + Σ_k σ(u_kᵀh)u_k (times −alpha) into <c>gradient</c>, which the caller applies
+/// to the input rows. The K negatives are drawn first and their rows prefetched, so the memory
+/// latency of the K + 1 random rows overlaps instead of adding up.
+/// </summary>
+internal readonly unsafe struct NegativeSamplingStep
+{
+    public readonly float* Output;
+    public readonly int Stride;
+    public readonly int Negative;
+    public readonly int VocabularySize;
+    public readonly float* Sigmoid;
+    public readonly float* LogSigmoid;
+    public readonly AliasTable? Alias;
+    public readonly int* Table;
+
+    public NegativeSamplingStep(WordVectorModel model, int negative, SigmoidTable sigmoid, AliasTable? alias, UnigramTable? table)
+    {
+        Output = model.Output.Data;
+        Stride = model.Output.Stride;
+        Negative = negative;
+        VocabularySize = model.Words;
+        Sigmoid = sigmoid.Sigmoid;
+        LogSigmoid = sigmoid.LogSigmoid;
+        Alias = alias;
+        Table = table != null ? table.Entries : null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Draw(ref FastRandom rng)
+    {
+        uint r = rng.Next();
+        int t = Table != null ? Table[r >> (32 - UnigramTable.Bits)] : Alias!.Draw(r);
+        // word2vec.c: </s> drawn as a negative is replaced by a uniformly random word.
+        return t != 0 ? t : (int)rng.NextBelow((uint)VocabularySize - 1) + 1;
+    }
+
+    /// <summary>Draws the targets: the positive word first, then the negatives (a draw of the positive itself is skipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DrawTargets(int positive, int* targets, ref FastRandom rng)
+    {
+        targets[0] = positive;
+        int n = 1;
+        for (int d = 0; d < Negative; d++)
+        {
+            int t = Draw(ref rng);
+            if (t == positive) continue;
+            targets[n++] = t;
+            if (Sse.IsSupported)
+            {
+                float* row = Output + (long)t * Stride;
+                for (int line = 0; line < Stride; line += EmbeddingMatrix.FloatsPerLine) Sse.Prefetch0(row + line);
+            }
+        }
+        return n;
+    }
+
+    /// <summary>Updates the output rows of the targets; returns the loss (for the progress figure).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Apply<TKernels>(float* hidden, float* gradient, int* targets, int count, float alpha)
+        where TKernels : struct, IVectorKernels
+    {
+        float loss = 0;
+        for (int j = 0; j < count; j++)
+        {
+            float* u = Output + (long)targets[j] * Stride;
+            float f = TKernels.Dot(hidden, u, Stride);
+            float label = j == 0 ? 1f : 0f;
+            // word2vec.c's clipped table lookup. The comparisons are ordered so that a NaN score
+            // (diverged training) takes a clipped branch and never indexes the table.
+            float g;
+            if (f > SigmoidTable.MaxExp) g = (label - 1) * alpha;
+            else if (f >= -SigmoidTable.MaxExp) g = (label - Sigmoid[SigmoidTable.Index(f)]) * alpha;
+            else g = label * alpha;
+            float sf = j == 0 ? f : -f; // loss = −log σ(sf)
+            if (sf < SigmoidTable.MaxExp) loss -= sf > -SigmoidTable.MaxExp ? LogSigmoid[SigmoidTable.Index(sf)] : sf;
+            TKernels.AccumulateAndUpdate(g, u, hidden, gradient, Stride);
+        }
+        return loss;
+    }
+}

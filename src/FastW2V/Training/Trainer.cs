@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using FastW2V.Corpus;
+using FastW2V.Kernels;
+using FastW2V.Sampling;
+using Microsoft.Extensions.ObjectPool;
+
+namespace FastW2V.Training;
+
+/// <summary>
+/// Runs Hogwild training: one thread per contiguous range of the encoded corpus, all updating the
+/// same matrices without locks, while the calling thread watches progress, reports it and checks
+/// for NaN/Inf at every interval.
+/// </summary>
+public static unsafe class Trainer
+{
+    public static TrainingResult Train(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
+        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null)
+    {
+        options.Validate();
+        if (vocabulary.Count <= 2) // </s> and one word: every pair is that word with itself
+            throw new FastW2VException("The vocabulary has a single word: there is nothing to learn from.");
+        long tokens = corpus.TokenCount;
+        if (tokens <= options.Window)
+            throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window ({options.Window}): too little to train on.");
+
+        var model = new WordVectorModel(vocabulary.Count, options.Dimension, options.Seed);
+        try
+        {
+            return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1));
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static TrainingResult Run(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
+        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval)
+    {
+        long[] counts = vocabulary.GetCounts();
+        using var sigmoid = new SigmoidTable();
+        using var alias = options.Sampler == NegativeSamplerKind.Alias ? new AliasTable(counts) : null;
+        using var table = options.Sampler == NegativeSamplerKind.Table ? new UnigramTable(counts) : null;
+        var keep = new SubsamplingTable(vocabulary, options.Sample).Thresholds.ToArray();
+        var ns = new NegativeSamplingStep(model, options.Negative, sigmoid, alias, table);
+        // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
+        var pool = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
+            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative + 1));
+        using var poolLifetime = pool as IDisposable;
+        var shared = new SharedTrainingState();
+        int threads = options.Threads;
+        long tokens = corpus.TokenCount;
+        long totalWords = tokens * options.Iterations;
+        var stats = new WorkerStats[threads];
+        var errors = new Exception?[threads];
+        var clock = Stopwatch.StartNew();
+
+        fixed (uint* keepPointer = keep)
+        fixed (WorkerStats* statsPointer = stats)
+        {
+            var body = VectorKernels.Dispatch<WorkerFactory, Action<int>>(options.Simd,
+                new WorkerFactory(model, options, ns, keepPointer, shared, totalWords, corpus, pool, statsPointer));
+            var workers = new Thread[threads];
+            for (int t = 0; t < threads; t++)
+            {
+                int index = t;
+                workers[t] = new Thread(() =>
+                {
+                    try { body(index); }
+                    catch (Exception e) { errors[index] = e; shared.Stop = true; }
+                }) { IsBackground = true, Name = $"fw2v worker {t}" };
+                workers[t].Start();
+            }
+
+            var history = new List<double>();
+            double lastLoss = 0; long lastCount = 0;
+            TimeSpan next = interval;
+            string? failure = null;
+            while (!workers.All(w => w.Join(Math.Min(50, (int)interval.TotalMilliseconds))))
+            {
+                if (clock.Elapsed < next) continue;
+                next = clock.Elapsed + interval;
+                var snapshot = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
+                if (!double.IsNaN(snapshot.IntervalLoss)) history.Add(snapshot.IntervalLoss);
+                if (!double.IsFinite(lastLoss) || model.HasNonFinite(0, 64))
+                {
+                    failure = $"Training diverged at {snapshot.Fraction:P1}: the vectors hold NaN or infinite values. Lower -alpha (now {options.StartingAlpha}).";
+                    shared.Stop = true;
+                }
+                progress?.Invoke(snapshot);
+            }
+            if (errors.FirstOrDefault(e => e != null) is { } error) throw error;
+            if (failure == null && model.HasNonFinite(0, model.Words))
+                failure = "Training diverged: the vectors hold NaN or infinite values. Lower -alpha.";
+            if (failure != null) throw new FastW2VException(failure);
+
+            var final = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
+            if (!double.IsNaN(final.IntervalLoss)) history.Add(final.IntervalLoss);
+            progress?.Invoke(final with { Fraction = 1 });
+            double lossSum = 0; long lossCount = 0;
+            for (int t = 0; t < threads; t++) { lossSum += stats[t].LossSum; lossCount += stats[t].LossCount; }
+            return new TrainingResult
+            {
+                Model = model,
+                Elapsed = clock.Elapsed,
+                Words = stats.Sum(s => s.Words),
+                Threads = threads,
+                LossHistory = history,
+                AverageLoss = lossCount > 0 ? lossSum / lossCount : double.NaN,
+            };
+        }
+    }
+
+    private static TrainingSnapshot Snapshot(WorkerStats* stats, int threads, SharedTrainingState shared, TrainingOptions options,
+        long totalWords, TimeSpan elapsed, ref double lastLoss, ref long lastCount)
+    {
+        long words = 0; double loss = 0; long count = 0;
+        var perThread = new double[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            long w = Volatile.Read(ref stats[t].Words);
+            words += w;
+            perThread[t] = w / Math.Max(1e-9, elapsed.TotalSeconds);
+            loss += stats[t].LossSum;
+            count += stats[t].LossCount;
+        }
+        double interval = count > lastCount ? (loss - lastLoss) / (count - lastCount) : double.NaN;
+        lastLoss = loss;
+        lastCount = count;
+        float start = options.StartingAlpha;
+        float alpha = Math.Max(start * (1 - Volatile.Read(ref shared.WordsDone) / (float)(totalWords + 1)), start * 1e-4f);
+        return new TrainingSnapshot
+        {
+            Fraction = Math.Min(1, words / (double)totalWords),
+            Words = words,
+            TotalWords = totalWords,
+            Elapsed = elapsed,
+            WordsPerSecond = words / Math.Max(1e-9, elapsed.TotalSeconds),
+            ThreadWordsPerSecond = perThread,
+            Alpha = alpha,
+            IntervalLoss = interval,
+        };
+    }
+
+    /// <summary>Builds the per-thread body for the chosen kernel struct (one generic instantiation per path).</summary>
+    private readonly struct WorkerFactory(WordVectorModel model, TrainingOptions options, NegativeSamplingStep ns, uint* keep,
+        SharedTrainingState shared, long totalWords, EncodedCorpus corpus, ObjectPool<TrainingScratch> pool, WorkerStats* stats)
+        : IKernelAction<Action<int>>
+    {
+        public Action<int> Invoke<TKernels>() where TKernels : struct, IVectorKernels
+        {
+            var worker = new TrainingWorker<TKernels>(model, options, ns, keep, shared, totalWords);
+            int threads = options.Threads;
+            var corpusRef = corpus;
+            var poolRef = pool;
+            WorkerStats* statsRef = stats;
+            return t =>
+            {
+                long tokens = corpusRef.TokenCount;
+                var segments = corpusRef.Segments(tokens * t / threads, tokens * (t + 1) / threads);
+                var scratch = poolRef.Get();
+                try { worker.Run(t, segments, scratch, ref statsRef[t]); }
+                finally { poolRef.Return(scratch); }
+            };
+        }
+    }
+}

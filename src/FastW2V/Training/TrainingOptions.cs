@@ -1,0 +1,47 @@
+using FastW2V.Kernels;
+using FastW2V.Sampling;
+
+namespace FastW2V.Training;
+
+public enum Architecture { SkipGram, Cbow }
+
+/// <summary>Everything that shapes training, with word2vec.c's defaults.</summary>
+public sealed record TrainingOptions
+{
+    public Architecture Architecture { get; init; } = Architecture.Cbow;
+    public int Dimension { get; init; } = 100;
+    public int Window { get; init; } = 5;
+    /// <summary>Subsampling threshold (word2vec.c's -sample); 0 turns subsampling off.</summary>
+    public double Sample { get; init; } = 1e-3;
+    public int Negative { get; init; } = 5;
+    public bool HierarchicalSoftmax { get; init; }
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public int Iterations { get; init; } = 5;
+    /// <summary>Starting learning rate; null = word2vec.c's default (0.025 skip-gram, 0.05 CBOW).</summary>
+    public float? Alpha { get; init; }
+    /// <summary>CBOW hidden vector = sum of the context vectors (default: their mean).</summary>
+    public bool CbowSum { get; init; }
+    /// <summary>CBOW mean without dividing the context gradient by the count, as word2vec.c and gensim do.</summary>
+    public bool CbowWord2VecCompat { get; init; }
+    public ulong Seed { get; init; } = 1;
+    public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
+    public SimdPath Simd { get; init; } = SimdSupport.Best;
+
+    public float StartingAlpha => Alpha ?? (Architecture == Architecture.Cbow ? 0.05f : 0.025f);
+
+    public void Validate()
+    {
+        static void Require(bool ok, string message) { if (!ok) throw new FastW2VException(message); }
+        Require(Dimension is >= 1 and <= 10_000, $"size must be between 1 and 10000 (got {Dimension}).");
+        Require(Window is >= 1 and <= 1000, $"window must be between 1 and 1000 (got {Window}).");
+        Require(Sample >= 0 && double.IsFinite(Sample), $"sample must be 0 (off) or positive (got {Sample}).");
+        Require(Negative is >= 0 and <= 1000, $"negative must be between 0 and 1000 (got {Negative}).");
+        Require(Threads is >= 1 and <= 1024, $"threads must be between 1 and 1024 (got {Threads}).");
+        Require(Iterations is >= 1 and <= 100_000, $"iter must be at least 1 (got {Iterations}).");
+        Require(Alpha is null || (Alpha > 0 && float.IsFinite(Alpha.Value)), $"alpha must be positive (got {Alpha}).");
+        Require(!(CbowSum && CbowWord2VecCompat), "--cbow-sum and --cbow-w2v-compat exclude each other (the compat mode is about the mean).");
+        Require(Negative > 0 || HierarchicalSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5) or hierarchical softmax.");
+        Require(!HierarchicalSoftmax, "Hierarchical softmax (-hs 1) is not implemented yet: use negative sampling (-hs 0 -negative 5).");
+        Require(SimdSupport.IsSupported(Simd), $"The {Simd} code path is not supported on this CPU.");
+    }
+}

@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using FastW2V.Corpus;
+using FastW2V.Kernels;
+using FastW2V.Sampling;
+
+namespace FastW2V.Training;
+
+/// <summary>
+/// One Hogwild worker: reads its contiguous range of the encoded corpus for every epoch, builds
+/// sentences (subsampled, at most 1000 words, cut at &lt;/s&gt;) and trains skip-gram or CBOW pairs on
+/// the shared matrices without locks. Generic over the kernel struct so every call in the loop is
+/// inlined for one instruction set.
+/// </summary>
+internal sealed unsafe class TrainingWorker<TKernels> where TKernels : struct, IVectorKernels
+{
+    private const int AlphaUpdateWords = 10_000;
+    private readonly WordVectorModel _model;
+    private readonly TrainingOptions _options;
+    private readonly NegativeSamplingStep _ns;
+    private readonly uint* _keep;
+    private readonly SharedTrainingState _shared;
+    private readonly long _totalWords; // iterations × tokens: the learning-rate schedule's end
+    private readonly float _startAlpha;
+
+    public TrainingWorker(WordVectorModel model, TrainingOptions options, NegativeSamplingStep ns, uint* keepThresholds,
+        SharedTrainingState shared, long totalWords)
+    {
+        _model = model;
+        _options = options;
+        _ns = ns;
+        _keep = keepThresholds;
+        _shared = shared;
+        _totalWords = totalWords;
+        _startAlpha = options.StartingAlpha;
+    }
+
+    public void Run(int thread, List<(nint Ids, long Count)> segments, TrainingScratch scratch, ref WorkerStats stats)
+    {
+        var rng = new FastRandom(_options.Seed * 0x9E3779B97F4A7C15UL + (ulong)thread + 1);
+        float alpha = _startAlpha;
+        long words = 0, reported = 0;
+        for (int epoch = 0; epoch < _options.Iterations; epoch++)
+        {
+            foreach (var (ids, count) in segments)
+            {
+                long pos = 0;
+                while (pos < count)
+                {
+                    if (_shared.Stop) return;
+                    int length = ReadSentence((int*)ids, count, ref pos, scratch.Sentence, ref rng, ref words);
+                    if (words - reported >= AlphaUpdateWords)
+                    {
+                        long done = Interlocked.Add(ref _shared.WordsDone, words - reported);
+                        reported = words;
+                        alpha = Math.Max(_startAlpha * (1 - done / (float)(_totalWords + 1)), _startAlpha * 1e-4f);
+                    }
+                    double loss;
+                    long examples;
+                    if (_options.Architecture == Architecture.SkipGram)
+                        (loss, examples) = SkipGramSentence(scratch, length, alpha, ref rng);
+                    else
+                        (loss, examples) = CbowSentence(scratch, length, alpha, ref rng);
+                    stats.LossSum += loss;
+                    stats.LossCount += examples;
+                    Volatile.Write(ref stats.Words, words);
+                }
+            }
+        }
+        Interlocked.Add(ref _shared.WordsDone, words - reported);
+    }
+
+    /// <summary>word2vec.c's sentence: kept words up to 1000, ending at &lt;/s&gt; (id 0), which is counted but not kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ReadSentence(int* ids, long count, ref long pos, int* sentence, ref FastRandom rng, ref long words)
+    {
+        int n = 0;
+        while (pos < count && n < TrainingScratch.MaxSentence)
+        {
+            int id = ids[pos++];
+            words++;
+            if (id == 0) break;
+            if (rng.Next() > _keep[id]) continue; // subsampling: keep with word2vec.c's probability
+            sentence[n++] = id;
+        }
+        return n;
+    }
+
+    private (double Loss, long Examples) SkipGramSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
+    {
+        int window = _options.Window, stride = _ns.Stride;
+        int* sentence = s.Sentence;
+        float* input = _model.Input.Data;
+        double loss = 0;
+        long pairs = 0;
+        for (int i = 0; i < length; i++)
+        {
+            int center = sentence[i];
+            int shrink = (int)rng.NextBelow((uint)window); // dynamic window, as word2vec.c
+            int from = Math.Max(0, i - window + shrink), to = Math.Min(length - 1, i + window - shrink);
+            for (int j = from; j <= to; j++)
+            {
+                if (j == i) continue;
+                // word2vec.c's orientation: the context word's input vector predicts the centre word.
+                float* v = input + (long)sentence[j] * stride;
+                new Span<float>(s.Gradient, stride).Clear();
+                int targets = _ns.DrawTargets(center, s.Targets, ref rng);
+                loss += _ns.Apply<TKernels>(v, s.Gradient, s.Targets, targets, alpha);
+                TKernels.Axpy(1f, s.Gradient, v, stride);
+                pairs++;
+            }
+        }
+        return (loss, pairs);
+    }
+
+    private (double Loss, long Examples) CbowSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
+    {
+        int window = _options.Window, stride = _ns.Stride;
+        int* sentence = s.Sentence;
+        float* input = _model.Input.Data;
+        float* hidden = s.Hidden;
+        bool mean = !_options.CbowSum;
+        // Mean: the hidden vector is h = (1/n)Σ v_c, so ∂J/∂v_c = (1/n)∂J/∂h. word2vec.c (and
+        // gensim with cbow_mean=1) skip the 1/n; --cbow-w2v-compat does the same.
+        bool divideGradient = mean && !_options.CbowWord2VecCompat;
+        double loss = 0;
+        long windows = 0;
+        for (int i = 0; i < length; i++)
+        {
+            int shrink = (int)rng.NextBelow((uint)window);
+            int from = Math.Max(0, i - window + shrink), to = Math.Min(length - 1, i + window - shrink);
+            if (to - from < 1) continue; // no context word
+            int n = to - from;
+            new Span<float>(hidden, stride).Clear();
+            for (int j = from; j <= to; j++)
+                if (j != i) TKernels.Axpy(1f, input + (long)sentence[j] * stride, hidden, stride);
+            if (mean) TKernels.Scale(1f / n, hidden, stride);
+            new Span<float>(s.Gradient, stride).Clear();
+            int targets = _ns.DrawTargets(sentence[i], s.Targets, ref rng);
+            loss += _ns.Apply<TKernels>(hidden, s.Gradient, s.Targets, targets, alpha);
+            float factor = divideGradient ? 1f / n : 1f;
+            for (int j = from; j <= to; j++)
+                if (j != i) TKernels.Axpy(factor, s.Gradient, input + (long)sentence[j] * stride, stride);
+            windows++;
+        }
+        return (loss, windows);
+    }
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Diagnostics;
+using FastW2V.Corpus;
+using FastW2V.Formats;
+using FastW2V.Sampling;
+using FastW2V.Training;
+using FastW2V.Vocabulary;
+
+namespace FastW2V.Cli.Commands;
+
+/// <summary>
+/// <c>fw2v train</c> (and word2vec.c's <c>fw2v -train ...</c>): corpus → vocabulary → token ids →
+/// Hogwild training → vector file.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = SharedOptions.Input();
+        var outputFile = new Option<string?>("--output", "-output", "-o") { Description = "Write the word vectors here." };
+        var size = new Option<int>("--size", "-size") { Description = "Vector dimension.", DefaultValueFactory = _ => 100 };
+        var window = new Option<int>("--window", "-window") { Description = "Maximum skip length between words.", DefaultValueFactory = _ => 5 };
+        var sample = new Option<double>("--sample", "-sample") { Description = "Subsampling threshold for frequent words (0 = off).", DefaultValueFactory = _ => 1e-3 };
+        var hs = new Option<int>("--hs", "-hs") { Description = "1 = hierarchical softmax (not implemented yet).", DefaultValueFactory = _ => 0 };
+        var negative = new Option<int>("--negative", "-negative") { Description = "Negative samples per example (0 = none).", DefaultValueFactory = _ => 5 };
+        var threads = SharedOptions.Threads();
+        var iter = new Option<int>("--iter", "-iter") { Description = "Training epochs.", DefaultValueFactory = _ => 5 };
+        var minCount = SharedOptions.MinCount();
+        var maxVocab = SharedOptions.MaxVocab();
+        var alpha = new Option<float?>("--alpha", "-alpha") { Description = "Starting learning rate (default 0.025 skip-gram, 0.05 CBOW)." };
+        var binary = new Option<int>("--binary", "-binary") { Description = "1 = save vectors in binary format.", DefaultValueFactory = _ => 0 };
+        var cbow = new Option<int>("--cbow", "-cbow") { Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 1 };
+        var saveVocab = SharedOptions.SaveVocab();
+        var readVocab = new Option<string?>("--read-vocab", "-read-vocab") { Description = "Use this vocabulary file instead of counting the corpus." };
+        var debug = new Option<int>("--debug", "-debug") { Description = "0 = quiet; 1, 2 = progress and summary (word2vec.c's levels).", DefaultValueFactory = _ => 2 };
+        var classes = new Option<int>("--classes", "-classes") { Description = "word2vec.c's k-means word classes: not supported.", Hidden = true };
+        var cbowSum = new Option<bool>("--cbow-sum") { Description = "CBOW hidden vector = sum of the context vectors (default: mean)." };
+        var cbowCompat = new Option<bool>("--cbow-w2v-compat") { Description = "CBOW mean as word2vec.c: no 1/n on the context gradient." };
+        var saveOutput = new Option<string?>("--save-output-vectors") { Description = "Also write the output (context) vectors to this file." };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed (with -threads 1, runs are bit-identical).", DefaultValueFactory = _ => 1UL };
+        var cache = new Option<string?>("--cache") { Description = "Folder for the token-id files (default: the temp folder)." };
+        var keepCache = new Option<bool>("--keep-cache") { Description = "Keep the token-id files after training." };
+        var sampler = new Option<NegativeSamplerKind>("--neg-sampler") { Description = "Negative sampler: Alias (default) or Table (word2vec.c's).", DefaultValueFactory = _ => NegativeSamplerKind.Alias };
+        var noUtf8 = SharedOptions.NoUtf8Check();
+        var quiet = SharedOptions.Quiet();
+
+        var command = new Command("train", "Train word vectors (skip-gram or CBOW with negative sampling).")
+        {
+            input, outputFile, size, window, sample, hs, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
+            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet,
+        };
+        command.SetAction(parse =>
+        {
+            var wall = Stopwatch.StartNew();
+            if (parse.GetResult(classes) != null) throw new FastW2VException("-classes (k-means word classes) is not supported by fw2v.");
+            int cbowValue = parse.GetValue(cbow), binaryValue = parse.GetValue(binary), hsValue = parse.GetValue(hs);
+            if (cbowValue is not (0 or 1)) throw new FastW2VException($"cbow must be 0 or 1 (got {cbowValue}).");
+            if (binaryValue is not (0 or 1)) throw new FastW2VException($"binary must be 0 or 1 (got {binaryValue}).");
+            if (hsValue is not (0 or 1)) throw new FastW2VException($"hs must be 0 or 1 (got {hsValue}).");
+            var training = new TrainingOptions
+            {
+                Architecture = cbowValue == 1 ? Architecture.Cbow : Architecture.SkipGram,
+                Dimension = parse.GetValue(size),
+                Window = parse.GetValue(window),
+                Sample = parse.GetValue(sample),
+                Negative = parse.GetValue(negative),
+                HierarchicalSoftmax = hsValue == 1,
+                Threads = parse.GetValue(threads),
+                Iterations = parse.GetValue(iter),
+                Alpha = parse.GetValue(alpha),
+                CbowSum = parse.GetValue(cbowSum),
+                CbowWord2VecCompat = parse.GetValue(cbowCompat),
+                Seed = parse.GetValue(seed),
+                Sampler = parse.GetValue(sampler),
+            };
+            training.Validate();
+            var vocabularyOptions = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab) };
+            vocabularyOptions.Validate();
+            string? outPath = parse.GetValue(outputFile), vocabPath = parse.GetValue(saveVocab), outputVectors = parse.GetValue(saveOutput);
+            if (outPath == null && vocabPath == null) throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");
+            foreach (var (path, what) in new[] { (outPath, "output file"), (vocabPath, "vocabulary file"), (outputVectors, "output-vectors file") })
+                if (path != null) AtomicFile.CheckWritable(path, what);
+            bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0;
+            Action<string>? log = verbose ? error.WriteLine : null;
+
+            var source = new CorpusSource(parse.GetValue(input)!);
+            string? readVocabPath = parse.GetValue(readVocab);
+            var given = readVocabPath != null ? VocabularyFile.Read(readVocabPath, vocabularyOptions) : null;
+            using var prepared = CorpusPreparation.Prepare(source, new PreparationOptions
+            {
+                Threads = training.Threads,
+                Vocabulary = vocabularyOptions,
+                GivenVocabulary = given,
+                Encode = outPath != null,
+                CacheFolder = parse.GetValue(cache),
+                KeepCache = parse.GetValue(keepCache),
+                CheckUtf8 = !parse.GetValue(noUtf8),
+                Log = log,
+            });
+            var vocabulary = prepared.Vocabulary;
+            log?.Invoke($"Vocabulary: {vocabulary.Count:N0} words, {vocabulary.TotalCount:N0} training tokens ({prepared.CountTime.TotalSeconds:F2} s counting, {prepared.EncodeTime.TotalSeconds:F2} s encoding)");
+            if (vocabPath != null) VocabularyFile.Save(vocabulary, vocabPath);
+            if (outPath == null) return 0;
+
+            var display = verbose ? new ProgressDisplay(error) : null;
+            var result = Trainer.Train(vocabulary, prepared.Encoded!, training, display != null ? display.Show : null, display?.Interval);
+            display?.Finish();
+            using var model = result.Model;
+            var writeClock = Stopwatch.StartNew();
+            VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binaryValue == 1);
+            if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, binaryValue == 1);
+            if (log != null)
+                Summary(log, result, prepared, training, writeClock.Elapsed, wall.Elapsed);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Summary(Action<string> log, TrainingResult r, PreparedCorpus p, TrainingOptions o, TimeSpan write, TimeSpan wall)
+    {
+        long raw = p.Vocabulary.CorpusTokens > 0 ? p.Vocabulary.CorpusTokens : p.Encoded!.TokenCount;
+        var losses = r.LossHistory;
+        string lossText = losses.Count > 0 ? $"{losses[0]:F4} → {losses[^1]:F4} (average {r.AverageLoss:F4})" : $"{r.AverageLoss:F4}";
+        log($"Training:   {r.Words:N0} words ({o.Iterations} epoch(s)) in {r.Elapsed.TotalSeconds:F2} s: {r.WordsPerSecond:N0} words/s, {r.WordsPerSecond / r.Threads:N0} per thread");
+        log($"Loss:       {lossText} per example");
+        log($"Writing:    {write.TotalSeconds:F2} s");
+        log($"Whole run:  {wall.TotalSeconds:F2} s wall, {raw * o.Iterations / wall.TotalSeconds / o.Threads:N0} raw words/s/thread, peak memory {PeakMemory.Megabytes():N0} MB");
+    }
+}

@@ -1,0 +1,66 @@
+using FastW2V.Kernels;
+
+namespace FastW2V.Tests.Kernels;
+
+public unsafe class VectorKernelsTests
+{
+    public static IEnumerable<SimdPath> Paths => SimdSupport.Supported;
+
+    private sealed class Run<TK> where TK : struct, IVectorKernels
+    {
+        public static (float Dot, float[] Axpy, float[] Scale, float[] U, float[] G) All(float[] a, float[] b, float[] c)
+        {
+            int n = a.Length;
+            using var m = new EmbeddingMatrix(5, n);
+            float* x = m.Row(0), y = m.Row(1), u = m.Row(2), g = m.Row(3), s = m.Row(4);
+            a.CopyTo(new Span<float>(x, n)); b.CopyTo(new Span<float>(y, n)); b.CopyTo(new Span<float>(u, n));
+            c.CopyTo(new Span<float>(g, n)); a.CopyTo(new Span<float>(s, n));
+            float dot = TK.Dot(x, y, m.Stride);
+            TK.Axpy(0.37f, x, y, m.Stride);
+            TK.Scale(-1.5f, s, m.Stride);
+            TK.AccumulateAndUpdate(0.21f, u, x, g, m.Stride);
+            return (dot, m.RowSpan(1).ToArray(), m.RowSpan(4).ToArray(), m.RowSpan(2).ToArray(), m.RowSpan(3).ToArray());
+        }
+    }
+
+    private static (float, float[], float[], float[], float[]) RunPath(SimdPath path, float[] a, float[] b, float[] c) => path switch
+    {
+        SimdPath.V512 => Run<VectorKernelsV512>.All(a, b, c),
+        SimdPath.V256 => Run<VectorKernelsV256>.All(a, b, c),
+        _ => Run<VectorKernelsScalar>.All(a, b, c),
+    };
+
+    [TestCaseSource(nameof(Paths))]
+    public void Every_path_equals_the_scalar_reference_to_float_rounding(SimdPath path)
+    {
+        var rng = new Random(7);
+        foreach (int n in new[] { 1, 15, 16, 17, 50, 100, 200, 300, 301 })
+        {
+            float[] R() => Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+            float[] a = R(), b = R(), c = R();
+            var expected = RunPath(SimdPath.Scalar, a, b, c);
+            var actual = RunPath(path, a, b, c);
+            double exactDot = a.Zip(b).Sum(p => (double)p.First * p.Second);
+            Assert.That(actual.Item1, Is.EqualTo(exactDot).Within(1e-5 * n), $"dot n={n}");
+            Assert.That(expected.Item1, Is.EqualTo(exactDot).Within(1e-5 * n), $"scalar dot n={n}");
+            Assert.That(actual.Item2, Is.EqualTo(expected.Item2).Within(1e-6), $"axpy n={n}");
+            Assert.That(actual.Item3, Is.EqualTo(expected.Item3).Within(1e-6), $"scale n={n}");
+            Assert.That(actual.Item4, Is.EqualTo(expected.Item4).Within(1e-6), $"update n={n}");
+            Assert.That(actual.Item5, Is.EqualTo(expected.Item5).Within(1e-6), $"gradient n={n}");
+            // And against the definition: gradient += g·u (old u), u += g·v.
+            for (int i = 0; i < n; i++)
+            {
+                Assert.That(actual.Item5[i], Is.EqualTo(c[i] + 0.21f * b[i]).Within(1e-6));
+                Assert.That(actual.Item4[i], Is.EqualTo(b[i] + 0.21f * a[i]).Within(1e-6));
+            }
+        }
+    }
+
+    [Test]
+    public void The_forcing_variable_selects_a_path_and_rejects_nonsense()
+    {
+        Assert.That(SimdSupport.Choose("scalar"), Is.EqualTo(SimdPath.Scalar));
+        Assert.That(SimdSupport.Choose(null), Is.EqualTo(SimdSupport.Supported[^1]));
+        Assert.Throws<FastW2VException>(() => SimdSupport.Choose("avx9000"));
+    }
+}

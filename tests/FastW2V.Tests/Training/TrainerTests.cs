@@ -1,0 +1,125 @@
+using System.Text;
+using FastW2V.Corpus;
+using FastW2V.Kernels;
+using FastW2V.Training;
+using FastW2V.Vocabulary;
+
+namespace FastW2V.Tests.Training;
+
+public unsafe class TrainerTests
+{
+    private static PreparedCorpus Prepare(string path, int minCount = 1) =>
+        CorpusPreparation.Prepare(new CorpusSource(path), new PreparationOptions
+        {
+            Threads = 2, Encode = true, Vocabulary = new VocabularyOptions { MinCount = minCount },
+        });
+
+    /// <summary>Two topics whose words never meet in a sentence: training must separate them.</summary>
+    private static string TopicCorpus(TempFolder temp)
+    {
+        string[] animals = ["cat", "dog", "horse", "cow", "sheep", "goat", "pig", "duck"];
+        string[] metals = ["iron", "gold", "silver", "copper", "zinc", "lead", "tin", "nickel"];
+        var rng = new Random(3);
+        var sb = new StringBuilder();
+        for (int s = 0; s < 4000; s++)
+        {
+            var topic = s % 2 == 0 ? animals : metals;
+            for (int w = 0; w < 10; w++) sb.Append(topic[rng.Next(topic.Length)]).Append(' ');
+            sb.Append('\n');
+        }
+        return temp.Write("topics.txt", sb.ToString());
+    }
+
+    private static double Cosine(EmbeddingMatrix m, int a, int b)
+    {
+        var x = m.RowSpan(a); var y = m.RowSpan(b);
+        double dot = 0, nx = 0, ny = 0;
+        for (int i = 0; i < x.Length; i++) { dot += x[i] * y[i]; nx += x[i] * x[i]; ny += y[i] * y[i]; }
+        return dot / Math.Sqrt(nx * ny);
+    }
+
+    [TestCase(Architecture.SkipGram, false, false)]
+    [TestCase(Architecture.Cbow, false, false)]
+    [TestCase(Architecture.Cbow, true, false)]
+    [TestCase(Architecture.Cbow, false, true)]
+    public void Words_of_a_topic_end_closer_to_each_other_than_to_the_other_topic(Architecture arch, bool sum, bool compat)
+    {
+        using var temp = new TempFolder();
+        using var prepared = Prepare(TopicCorpus(temp));
+        var v = prepared.Vocabulary;
+        var result = Trainer.Train(v, prepared.Encoded!, new TrainingOptions
+        {
+            Architecture = arch, CbowSum = sum, CbowWord2VecCompat = compat, Dimension = 20, Window = 3,
+            Iterations = 5, Threads = 2, Sample = 0,
+        });
+        using var model = result.Model;
+        string[] words = ["cat", "dog", "horse", "cow", "sheep", "goat", "pig", "duck", "iron", "gold", "silver", "copper", "zinc", "lead", "tin", "nickel"];
+        for (int i = 0; i < words.Length; i++)
+        {
+            var nearest = Enumerable.Range(0, words.Length).Where(j => j != i)
+                .MaxBy(j => Cosine(model.Input, v.Find(words[i]), v.Find(words[j])));
+            Assert.That(nearest / 8, Is.EqualTo(i / 8), $"{words[i]}'s nearest word is {words[nearest]}");
+        }
+    }
+
+    [TestCase(Architecture.SkipGram)]
+    [TestCase(Architecture.Cbow)]
+    public void One_thread_and_a_fixed_seed_give_bit_identical_vectors(Architecture arch)
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 3);
+        float[] Train(ulong seed)
+        {
+            var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, new TrainingOptions
+            {
+                Architecture = arch, Dimension = 24, Iterations = 2, Threads = 1, Seed = seed,
+            });
+            using var m = r.Model;
+            return new Span<float>(m.Input.Data, m.Input.Rows * m.Input.Stride).ToArray();
+        }
+        var a = Train(5);
+        Assert.That(Train(5), Is.EqualTo(a));
+        Assert.That(Train(6), Is.Not.EqualTo(a));
+    }
+
+    [Test]
+    public void The_training_loss_falls()
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 2);
+        var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, new TrainingOptions
+        {
+            Architecture = Architecture.SkipGram, Dimension = 32, Iterations = 30, Threads = 1,
+        }, interval: TimeSpan.FromMilliseconds(20));
+        using var m = r.Model;
+        Assert.That(r.LossHistory, Has.Count.GreaterThan(2));
+        Assert.That(r.LossHistory[^1], Is.LessThan(r.LossHistory[0] * 0.9), string.Join(", ", r.LossHistory.Select(x => x.ToString("F3"))));
+        Assert.That(double.IsFinite(r.AverageLoss));
+    }
+
+    [Test]
+    public void A_huge_learning_rate_stops_with_a_clear_error_instead_of_nan_vectors()
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 2);
+        var e = Assert.Throws<FastW2VException>(() => Trainer.Train(prepared.Vocabulary, prepared.Encoded!, new TrainingOptions
+        {
+            Architecture = Architecture.Cbow, Alpha = 1e30f, Iterations = 3, Threads = 2, Sample = 0,
+        }, interval: TimeSpan.FromMilliseconds(5)));
+        Assert.That(e!.Message, Does.Contain("diverged"));
+    }
+
+    [Test]
+    public void Degenerate_inputs_are_clear_errors()
+    {
+        using var temp = new TempFolder();
+        using (var tiny = Prepare(temp.Write("tiny.txt", "a b c")))
+        {
+            var e = Assert.Throws<FastW2VException>(() => Trainer.Train(tiny.Vocabulary, tiny.Encoded!, new TrainingOptions { Window = 5 }));
+            Assert.That(e!.Message, Does.Contain("window"));
+        }
+        using (var one = Prepare(temp.Write("one.txt", "same same same same same same same same")))
+        {
+            var e = Assert.Throws<FastW2VException>(() => Trainer.Train(one.Vocabulary, one.Encoded!, new TrainingOptions { Window = 2 }));
+            Assert.That(e!.Message, Does.Contain("single word"));
+        }
+        Assert.Throws<FastW2VException>(() => new TrainingOptions { Negative = 0 }.Validate());
+    }
+}
