@@ -20,6 +20,7 @@ public static class Cli
             VocabCommand.Create(output, error),
             ConvertCommand.Create(output, error),
             EvalCommand.Create(output, error),
+            NearestCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });

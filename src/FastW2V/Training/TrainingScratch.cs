@@ -17,14 +17,21 @@ internal sealed unsafe class TrainingScratch : IDisposable
     public int Stride { get; }
     public float* Hidden => (float*)_floats.Pointer;
     public float* Gradient => (float*)_floats.Pointer + Stride;
+    private readonly int _maxTargets;
     public int* Sentence => (int*)_ints.Pointer;
-    public int* Targets => (int*)_ints.Pointer + MaxSentence;
+    /// <summary>Per sentence position: the first and last context position of its (shrunk) window.</summary>
+    public int* WindowFrom => Sentence + MaxSentence;
+    public int* WindowTo => WindowFrom + MaxSentence;
+    /// <summary>Two target buffers: one for the example being trained, one for the next (drawn ahead).</summary>
+    public int* Targets => WindowTo + MaxSentence;
+    public int* NextTargets => Targets + _maxTargets;
 
     public TrainingScratch(int stride, int maxTargets)
     {
         Stride = stride;
+        _maxTargets = maxTargets;
         _floats = new AlignedBuffer(2L * stride * sizeof(float));
-        _ints = new AlignedBuffer((MaxSentence + maxTargets) * sizeof(int));
+        _ints = new AlignedBuffer((3L * MaxSentence + 2L * maxTargets) * sizeof(int));
     }
 
     public void Dispose()

@@ -85,36 +85,89 @@ internal sealed unsafe class TrainingWorker<TKernels> where TKernels : struct, I
         return n;
     }
 
-    private (double Loss, long Examples) SkipGramSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
+    /// <summary>Draws every position's dynamic window (word2vec.c's uniform shrink) up front.</summary>
+    private void DrawWindows(TrainingScratch s, int length, ref FastRandom rng)
     {
-        int window = _options.Window, stride = _ns.Stride;
-        int* sentence = s.Sentence;
-        float* input = _model.Input.Data;
-        double loss = 0;
-        long pairs = 0;
+        int window = _options.Window;
         for (int i = 0; i < length; i++)
         {
-            int center = sentence[i];
-            int shrink = (int)rng.NextBelow((uint)window); // dynamic window, as word2vec.c
-            int from = Math.Max(0, i - window + shrink), to = Math.Min(length - 1, i + window - shrink);
-            for (int j = from; j <= to; j++)
+            int shrink = (int)rng.NextBelow((uint)window);
+            s.WindowFrom[i] = Math.Max(0, i - window + shrink);
+            s.WindowTo[i] = Math.Min(length - 1, i + window - shrink);
+        }
+    }
+
+    /// <summary>The next (centre i, context j) pair of the sentence in order; false at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NextPair(TrainingScratch s, int length, ref int i, ref int j)
+    {
+        j++;
+        if (j == i) j++;
+        while (j > s.WindowTo[i])
+        {
+            if (++i >= length) return false;
+            j = s.WindowFrom[i];
+            if (j == i) j++;
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchRow(float* row, int stride)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
+        for (int line = 0; line < stride; line += EmbeddingMatrix.FloatsPerLine)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + line);
+    }
+
+    /// <summary>
+    /// Skip-gram over one sentence, software-pipelined: while pair p is trained, the negatives of pair
+    /// p + 1 are already drawn and their rows (and its input row) are on their way into the cache, so
+    /// the random-row misses that bound the classic loop overlap with the arithmetic.
+    /// </summary>
+    private (double Loss, long Examples) SkipGramSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
+    {
+        int stride = _ns.Stride;
+        int* sentence = s.Sentence;
+        float* input = _model.Input.Data;
+        DrawWindows(s, length, ref rng);
+        int i = 0, j = s.WindowFrom[0] - 1;
+        if (length == 0 || !NextPair(s, length, ref i, ref j)) return (0, 0);
+        int* current = s.Targets, next = s.NextTargets;
+        int count = _ns.DrawTargets(sentence[i], current, ref rng);
+        double loss = 0;
+        long pairs = 0;
+        while (true)
+        {
+            int ni = i, nj = j;
+            bool more = NextPair(s, length, ref ni, ref nj);
+            int nextCount = 0;
+            if (more)
             {
-                if (j == i) continue;
-                // word2vec.c's orientation: the context word's input vector predicts the centre word.
-                float* v = input + (long)sentence[j] * stride;
-                new Span<float>(s.Gradient, stride).Clear();
-                int targets = _ns.DrawTargets(center, s.Targets, ref rng);
-                loss += _ns.Apply<TKernels>(v, s.Gradient, s.Targets, targets, alpha);
-                TKernels.Axpy(1f, s.Gradient, v, stride);
-                pairs++;
+                nextCount = _ns.DrawTargets(sentence[ni], next, ref rng);
+                PrefetchRow(input + (long)sentence[nj] * stride, stride);
             }
+            // word2vec.c's orientation: the context word's input vector predicts the centre word.
+            float* v = input + (long)sentence[j] * stride;
+            new Span<float>(s.Gradient, stride).Clear();
+            loss += _ns.Apply<TKernels>(v, s.Gradient, current, count, alpha);
+            TKernels.Axpy(1f, s.Gradient, v, stride);
+            pairs++;
+            if (!more) break;
+            int* swap = current;
+            current = next;
+            next = swap;
+            count = nextCount;
+            i = ni;
+            j = nj;
         }
         return (loss, pairs);
     }
 
+    /// <summary>CBOW over one sentence; the next window's negatives are drawn and prefetched ahead.</summary>
     private (double Loss, long Examples) CbowSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
     {
-        int window = _options.Window, stride = _ns.Stride;
+        int stride = _ns.Stride;
         int* sentence = s.Sentence;
         float* input = _model.Input.Data;
         float* hidden = s.Hidden;
@@ -122,25 +175,33 @@ internal sealed unsafe class TrainingWorker<TKernels> where TKernels : struct, I
         // Mean: the hidden vector is h = (1/n)Σ v_c, so ∂J/∂v_c = (1/n)∂J/∂h. word2vec.c (and
         // gensim with cbow_mean=1) skip the 1/n; --cbow-w2v-compat does the same.
         bool divideGradient = mean && !_options.CbowWord2VecCompat;
+        DrawWindows(s, length, ref rng);
+        int* current = s.Targets, next = s.NextTargets;
+        int count = length > 0 ? _ns.DrawTargets(sentence[0], current, ref rng) : 0;
         double loss = 0;
         long windows = 0;
         for (int i = 0; i < length; i++)
         {
-            int shrink = (int)rng.NextBelow((uint)window);
-            int from = Math.Max(0, i - window + shrink), to = Math.Min(length - 1, i + window - shrink);
-            if (to - from < 1) continue; // no context word
-            int n = to - from;
-            new Span<float>(hidden, stride).Clear();
-            for (int j = from; j <= to; j++)
-                if (j != i) TKernels.Axpy(1f, input + (long)sentence[j] * stride, hidden, stride);
-            if (mean) TKernels.Scale(1f / n, hidden, stride);
-            new Span<float>(s.Gradient, stride).Clear();
-            int targets = _ns.DrawTargets(sentence[i], s.Targets, ref rng);
-            loss += _ns.Apply<TKernels>(hidden, s.Gradient, s.Targets, targets, alpha);
-            float factor = divideGradient ? 1f / n : 1f;
-            for (int j = from; j <= to; j++)
-                if (j != i) TKernels.Axpy(factor, s.Gradient, input + (long)sentence[j] * stride, stride);
-            windows++;
+            int nextCount = i + 1 < length ? _ns.DrawTargets(sentence[i + 1], next, ref rng) : 0;
+            int from = s.WindowFrom[i], to = s.WindowTo[i];
+            int n = to - from; // context words: the window without the centre
+            if (n > 0)
+            {
+                new Span<float>(hidden, stride).Clear();
+                for (int j = from; j <= to; j++)
+                    if (j != i) TKernels.Axpy(1f, input + (long)sentence[j] * stride, hidden, stride);
+                if (mean) TKernels.Scale(1f / n, hidden, stride);
+                new Span<float>(s.Gradient, stride).Clear();
+                loss += _ns.Apply<TKernels>(hidden, s.Gradient, current, count, alpha);
+                float factor = divideGradient ? 1f / n : 1f;
+                for (int j = from; j <= to; j++)
+                    if (j != i) TKernels.Axpy(factor, s.Gradient, input + (long)sentence[j] * stride, stride);
+                windows++;
+            }
+            int* swap = current;
+            current = next;
+            next = swap;
+            count = nextCount;
         }
         return (loss, windows);
     }

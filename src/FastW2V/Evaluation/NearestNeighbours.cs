@@ -1,0 +1,59 @@
+using FastW2V.Formats;
+using FastW2V.Kernels;
+
+namespace FastW2V.Evaluation;
+
+/// <summary>Cosine nearest neighbours over a vector set, normalised once (word2vec.c's distance).</summary>
+public sealed unsafe class NearestNeighbours : IDisposable
+{
+    private readonly WordVectors _vectors;
+    private readonly EmbeddingMatrix _unit;
+
+    public NearestNeighbours(WordVectors vectors)
+    {
+        _vectors = vectors;
+        _unit = new EmbeddingMatrix(vectors.Count, vectors.Dimension);
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            var src = vectors.Vectors.RowSpan(i);
+            double len = 0;
+            foreach (float x in src) len += x * x;
+            float inv = len > 0 ? (float)(1 / Math.Sqrt(len)) : 0;
+            var dst = _unit.RowSpan(i);
+            for (int j = 0; j < src.Length; j++) dst[j] = src[j] * inv;
+        }
+    }
+
+    /// <summary>The k words closest to the sum of the given words' unit vectors, excluding them; null if a word is unknown.</summary>
+    public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<string> words, int k)
+    {
+        int stride = _unit.Stride;
+        using var query = new EmbeddingMatrix(1, _unit.Dimension);
+        var exclude = new HashSet<int>();
+        foreach (var w in words)
+        {
+            int i = _vectors.Find(w);
+            if (i < 0) return null;
+            exclude.Add(i);
+            VectorKernelsScalar.Axpy(1f, _unit.Row(i), query.Row(0), stride);
+        }
+        var q = query.RowSpan(0);
+        double n = 0;
+        foreach (float x in q) n += x * x;
+        if (n > 0) VectorKernelsScalar.Scale((float)(1 / Math.Sqrt(n)), query.Row(0), stride);
+        var best = new PriorityQueue<int, float>();
+        for (int r = 0; r < _unit.Rows; r++)
+        {
+            if (exclude.Contains(r)) continue;
+            float d = VectorKernelsScalar.Dot(query.Row(0), _unit.Row(r), stride);
+            if (best.Count < k) best.Enqueue(r, d);
+            else if (best.TryPeek(out _, out float worst) && d > worst) best.EnqueueDequeue(r, d);
+        }
+        var result = new List<(string, float)>();
+        while (best.TryDequeue(out int r, out float d)) result.Add((_vectors.GetWord(r), d));
+        result.Reverse();
+        return result;
+    }
+
+    public void Dispose() => _unit.Dispose();
+}

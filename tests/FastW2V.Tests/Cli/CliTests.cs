@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using FastW2V.Cli;
+using FastW2V.Formats;
+
+namespace FastW2V.Tests.Cli;
+
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = FastW2V.Cli.Cli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static void AssertOneLineError(string[] args, string expected, int code = 1)
+    {
+        var (exit, _, err) = Run(args);
+        Assert.That(exit, Is.EqualTo(code), err);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), err);
+        Assert.That(lines[0], Does.StartWith("fw2v: error: "));
+        Assert.That(lines[0], Does.Contain(expected).IgnoreCase);
+        Assert.That(err, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public void Bad_input_files_are_one_line_errors()
+    {
+        using var temp = new TempFolder();
+        var rng = new Random(1);
+        byte[] random = new byte[5000];
+        rng.NextBytes(random);
+        random[100] = 0;
+        AssertOneLineError(["vocab", "-train", temp.File("missing.txt")], "does not exist");
+        AssertOneLineError(["vocab", "-train", temp.Path], "is a directory");
+        AssertOneLineError(["vocab", "-train", temp.Write("empty.txt", "")], "is empty");
+        AssertOneLineError(["vocab", "-train", temp.Write("random.bin", random)], "byte");
+        AssertOneLineError(["vocab", "-train", temp.Write("nul.bin", new byte[4096])], "NUL");
+        AssertOneLineError(["vocab", "-train", temp.Write("latin1.txt", [(byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)' ', (byte)'x'])], "invalid UTF-8");
+        AssertOneLineError(["vocab", "-train", temp.Write("spaces.txt", "   \t  ")], "no words");
+        AssertOneLineError(["vocab", "-train", temp.Write("few.txt", "a b c a b c"), "-min-count", "1000"], "vocabulary is empty");
+        AssertOneLineError(["vocab", "-train", temp.Write("bad.gz", [0x1f, 0x8b, 1, 2, 3, 4, 5])], "gzip");
+    }
+
+    [TestCase("-size", "-5", "size")]
+    [TestCase("-threads", "0", "threads")]
+    [TestCase("-window", "0", "window")]
+    [TestCase("-sample", "-0.1", "sample")]
+    [TestCase("-negative", "0", "-negative 0 without -hs 1")]
+    [TestCase("-hs", "1", "not implemented")]
+    [TestCase("-classes", "10", "not supported")]
+    [TestCase("-iter", "0", "iter")]
+    [TestCase("-cbow", "2", "cbow")]
+    [TestCase("-min-count", "0", "min-count")]
+    public void Options_out_of_range_are_one_line_errors(string flag, string value, string expected)
+    {
+        using var temp = new TempFolder();
+        AssertOneLineError(["-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), flag, value], expected);
+        Assert.That(File.Exists(temp.File("v.txt")), Is.False);
+    }
+
+    [Test]
+    public void Usage_errors_exit_2_with_one_line()
+    {
+        AssertOneLineError(["train", "--no-such-option"], "no-such-option", FastW2V.Cli.Cli.UsageError);
+        AssertOneLineError(["-train", "x", "-size", "abc"], "abc", FastW2V.Cli.Cli.UsageError);
+    }
+
+    [Test]
+    public void An_unwritable_output_fails_before_any_work()
+    {
+        AssertOneLineError(["-train", TestData.RequireShared(TestData.Lee), "-output", "/nonexistent-folder/v.txt"], "does not exist");
+    }
+
+    [Test]
+    public void A_failed_run_leaves_the_previous_output_untouched()
+    {
+        using var temp = new TempFolder();
+        string output = temp.Write("v.txt", "precious");
+        AssertOneLineError(["-train", temp.Write("nul.bin", new byte[100]), "-output", output], "NUL");
+        Assert.That(File.ReadAllText(output), Is.EqualTo("precious"));
+        Assert.That(Directory.GetFiles(temp.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "v.txt", "nul.bin" }));
+    }
+
+    [Test]
+    public void Classic_word2vec_flags_train_a_model_and_save_the_vocabulary()
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = Run("-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.bin"), "-size", "20", "-window", "3",
+            "-sample", "1e-3", "-hs", "0", "-negative", "3", "-threads", "2", "-iter", "1", "-min-count", "3", "-alpha", "0.05",
+            "-binary", "1", "-cbow", "0", "-save-vocab", temp.File("vocab.txt"), "-debug", "0");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(err, Is.Empty);
+        using var vectors = VectorFileReader.Read(temp.File("v.bin"));
+        var vocab = File.ReadAllLines(temp.File("vocab.txt"));
+        Assert.That(vectors.Count, Is.EqualTo(vocab.Length));
+        Assert.That(vectors.Dimension, Is.EqualTo(20));
+        Assert.That(vectors.GetWord(1), Is.EqualTo(vocab[1].Split(' ')[0]));
+    }
+
+    [Test]
+    public void Every_command_has_help()
+    {
+        foreach (var command in new[] { "train", "vocab", "convert", "eval" })
+        {
+            var (code, output, _) = Run(command, "--help");
+            Assert.That(code, Is.Zero, command);
+            Assert.That(output, Does.Contain("Usage:"), command);
+        }
+        Assert.That(Run("train", "--help").Out, Does.Contain("-min-count"));
+    }
+
+    [Test]
+    public void Standard_input_is_accepted_as_a_corpus()
+    {
+        string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "fw2v.dll");
+        using var temp = new TempFolder();
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" vocab -train - -min-count 1 -save-vocab \"{temp.File("v.txt")}\" -q")
+        {
+            RedirectStandardInput = true, RedirectStandardError = true,
+        };
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Write("b a b\nc b a");
+        p.StandardInput.Close();
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.That(p.ExitCode, Is.Zero, err);
+        Assert.That(File.ReadAllLines(temp.File("v.txt")), Is.EqualTo(new[] { "</s> 1", "b 3", "a 2", "c 1" }));
+    }
+}
