@@ -65,6 +65,24 @@ internal readonly unsafe struct NegativeSamplingStep
         return n;
     }
 
+    /// <summary>
+    /// The step size g = (label − σ(f))·alpha with word2vec.c's clipped table lookup, and the loss
+    /// −log σ(±f) added to <paramref name="loss"/>. The comparisons are ordered so that a NaN score
+    /// (diverged training) takes a clipped branch and never indexes the table.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Gradient(float f, bool positive, float alpha, ref float loss)
+    {
+        float label = positive ? 1f : 0f;
+        float g;
+        if (f > SigmoidTable.MaxExp) g = (label - 1) * alpha;
+        else if (f >= -SigmoidTable.MaxExp) g = (label - Sigmoid[SigmoidTable.Index(f)]) * alpha;
+        else g = label * alpha;
+        float sf = positive ? f : -f;
+        if (sf < SigmoidTable.MaxExp) loss -= sf > -SigmoidTable.MaxExp ? LogSigmoid[SigmoidTable.Index(sf)] : sf;
+        return g;
+    }
+
     /// <summary>Updates the output rows of the targets; returns the loss (for the progress figure).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Apply<TKernels>(float* hidden, float* gradient, int* targets, int count, float alpha)
@@ -75,15 +93,7 @@ internal readonly unsafe struct NegativeSamplingStep
         {
             float* u = Output + (long)targets[j] * Stride;
             float f = TKernels.Dot(hidden, u, Stride);
-            float label = j == 0 ? 1f : 0f;
-            // word2vec.c's clipped table lookup. The comparisons are ordered so that a NaN score
-            // (diverged training) takes a clipped branch and never indexes the table.
-            float g;
-            if (f > SigmoidTable.MaxExp) g = (label - 1) * alpha;
-            else if (f >= -SigmoidTable.MaxExp) g = (label - Sigmoid[SigmoidTable.Index(f)]) * alpha;
-            else g = label * alpha;
-            float sf = j == 0 ? f : -f; // loss = −log σ(sf)
-            if (sf < SigmoidTable.MaxExp) loss -= sf > -SigmoidTable.MaxExp ? LogSigmoid[SigmoidTable.Index(sf)] : sf;
+            float g = Gradient(f, j == 0, alpha, ref loss);
             TKernels.AccumulateAndUpdate(g, u, hidden, gradient, Stride);
         }
         return loss;

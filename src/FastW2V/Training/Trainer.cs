@@ -150,7 +150,25 @@ public static unsafe class Trainer
     {
         public Action<int> Invoke<TKernels>() where TKernels : struct, IVectorKernels
         {
-            var worker = new TrainingWorker<TKernels>(model, options, ns, keep, shared, totalWords);
+            int vectors = model.Input.Stride / EmbeddingMatrix.FloatsPerLine;
+            bool registers = options.RegisterKernels && TKernels.Path == SimdPath.V512;
+            return !registers ? Body<TKernels, LoopPairUpdate<TKernels>>() : vectors switch
+            {
+                1 => Body<TKernels, RegisterPairUpdateV512<Width1>>(),
+                2 => Body<TKernels, RegisterPairUpdateV512<Width2>>(),
+                3 => Body<TKernels, RegisterPairUpdateV512<Width3>>(),
+                4 => Body<TKernels, RegisterPairUpdateV512<Width4>>(),
+                5 => Body<TKernels, RegisterPairUpdateV512<Width5>>(),
+                6 => Body<TKernels, RegisterPairUpdateV512<Width6>>(),
+                7 => Body<TKernels, RegisterPairUpdateV512<Width7>>(),
+                8 => Body<TKernels, RegisterPairUpdateV512<Width8>>(),
+                _ => Body<TKernels, LoopPairUpdate<TKernels>>(),
+            };
+        }
+
+        private Action<int> Body<TKernels, TPair>() where TKernels : struct, IVectorKernels where TPair : struct, IPairUpdate
+        {
+            var worker = new TrainingWorker<TKernels, TPair>(model, options, ns, keep, shared, totalWords);
             int threads = options.Threads;
             var corpusRef = corpus;
             var poolRef = pool;

@@ -26,6 +26,8 @@ public sealed record TrainingOptions
     public ulong Seed { get; init; } = 1;
     public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
     public SimdPath Simd { get; init; } = SimdSupport.Best;
+    /// <summary>Skip-gram pairs with rows held in registers (AVX-512, dimension ≤ 128); off = level-1 loops.</summary>
+    public bool RegisterKernels { get; init; } = true;
 
     public float StartingAlpha => Alpha ?? (Architecture == Architecture.Cbow ? 0.05f : 0.025f);
 

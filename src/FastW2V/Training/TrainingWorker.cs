@@ -8,10 +8,12 @@ namespace FastW2V.Training;
 /// <summary>
 /// One Hogwild worker: reads its contiguous range of the encoded corpus for every epoch, builds
 /// sentences (subsampled, at most 1000 words, cut at &lt;/s&gt;) and trains skip-gram or CBOW pairs on
-/// the shared matrices without locks. Generic over the kernel struct so every call in the loop is
-/// inlined for one instruction set.
+/// the shared matrices without locks. Generic over the kernel struct and the skip-gram pair update
+/// so every call in the loop is inlined for one instruction set (and, with registers, one row width).
 /// </summary>
-internal sealed unsafe class TrainingWorker<TKernels> where TKernels : struct, IVectorKernels
+internal sealed unsafe class TrainingWorker<TKernels, TPair>
+    where TKernels : struct, IVectorKernels
+    where TPair : struct, IPairUpdate
 {
     private const int AlphaUpdateWords = 10_000;
     private readonly WordVectorModel _model;
@@ -148,10 +150,7 @@ internal sealed unsafe class TrainingWorker<TKernels> where TKernels : struct, I
                 PrefetchRow(input + (long)sentence[nj] * stride, stride);
             }
             // word2vec.c's orientation: the context word's input vector predicts the centre word.
-            float* v = input + (long)sentence[j] * stride;
-            new Span<float>(s.Gradient, stride).Clear();
-            loss += _ns.Apply<TKernels>(v, s.Gradient, current, count, alpha);
-            TKernels.Axpy(1f, s.Gradient, v, stride);
+            loss += TPair.Train(in _ns, input + (long)sentence[j] * stride, s.Gradient, current, count, alpha);
             pairs++;
             if (!more) break;
             int* swap = current;

@@ -81,6 +81,26 @@ public unsafe class TrainerTests
         Assert.That(Train(6), Is.Not.EqualTo(a));
     }
 
+    [TestCase(16)]
+    [TestCase(100)]
+    [TestCase(128)]
+    public void Register_blocked_pairs_give_the_same_vectors_as_the_loop_kernels(int dimension)
+    {
+        if (!SimdSupport.IsSupported(SimdPath.V512)) Assert.Ignore("no AVX-512 on this machine");
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 3);
+        float[] Train(bool registers)
+        {
+            var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, new TrainingOptions
+            {
+                Architecture = Architecture.SkipGram, Dimension = dimension, Iterations = 1, Threads = 1,
+                Simd = SimdPath.V512, RegisterKernels = registers,
+            });
+            using var m = r.Model;
+            return new Span<float>(m.Input.Data, m.Input.Rows * m.Input.Stride).ToArray();
+        }
+        Assert.That(Train(registers: true), Is.EqualTo(Train(registers: false)));
+    }
+
     [Test]
     public void The_training_loss_falls()
     {
