@@ -28,6 +28,8 @@ public sealed class PreparedCorpus : IDisposable
     public int Shards { get; init; }
     /// <summary>Tokenising and counting (and writing provisional ids when encoding).</summary>
     public TimeSpan CountTime { get; init; }
+    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and sorting.</summary>
+    public TimeSpan MergeTime { get; init; }
     /// <summary>Turning provisional ids into final ids (or encoding against a given vocabulary).</summary>
     public TimeSpan EncodeTime { get; init; }
     public void Dispose() => Encoded?.Dispose();
@@ -148,6 +150,7 @@ public static unsafe class CorpusPreparation
     private static PreparedCorpus Finish(CorpusSource source, PreparationOptions options, string? folder,
         ShardCounter[] counters, long bytes, Stopwatch clock)
     {
+        TimeSpan scanned = clock.Elapsed;
         Vocabulary vocabulary;
         int[][]? maps = null;
         if (options.GivenVocabulary is { } given)
@@ -189,6 +192,7 @@ public static unsafe class CorpusPreparation
             InputBytes = bytes,
             Shards = counters.Length,
             CountTime = countTime,
+            MergeTime = countTime - scanned,
             EncodeTime = folder != null ? clock.Elapsed : TimeSpan.Zero,
         };
     }

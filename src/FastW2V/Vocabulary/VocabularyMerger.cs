@@ -7,12 +7,17 @@ namespace FastW2V.Vocabulary;
 /// </summary>
 internal static class VocabularyMerger
 {
-    /// <summary>Result: the vocabulary and, per shard, a map from provisional id to final id (-1 = dropped).</summary>
+    /// <summary>
+    /// Result: the vocabulary and, per shard, a map from provisional id to final id (-1 = dropped).
+    /// Every shard table must start with &lt;/s&gt; as entry 0. The first table is reused as the merged one.
+    /// </summary>
     public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(
         IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds)
     {
-        int expected = shards.Count == 0 ? 16 : shards.Max(s => s.Count);
-        var merged = WordCountTable.StartingWithSentenceEnd(expected);
+        // Shard 0's table already lists its words in first-appearance order, so it becomes the merged
+        // table (its map is the identity) and only the later shards are inserted: each insert is a few
+        // cache misses, and this halves them with two shards. The tables are consumed.
+        var merged = shards.Count > 0 ? shards[0] : WordCountTable.StartingWithSentenceEnd(16);
         var toMerged = new int[shards.Count][];
         long tokens = 0;
         for (int s = 0; s < shards.Count; s++)
@@ -23,7 +28,7 @@ internal static class VocabularyMerger
             {
                 long c = shard.GetCount(i);
                 tokens += c;
-                map[i] = merged.Add(shard.GetWord(i), c);
+                map[i] = s == 0 ? i : merged.Add(shard.GetWord(i), c);
             }
         }
 
@@ -52,15 +57,30 @@ internal static class VocabularyMerger
     internal static int[] SortedSelection(WordCountTable table, VocabularyOptions options)
     {
         var kept = new List<int>(table.Count);
+        long maxCount = 0;
         for (int i = 1; i < table.Count; i++)
-            if (table.GetCount(i) >= options.MinCount) kept.Add(i);
-        int[] keys = kept.ToArray();
-        // Ties keep first-appearance order: compare the index when the counts are equal.
-        Array.Sort(keys, (a, b) =>
         {
-            int c = table.GetCount(b).CompareTo(table.GetCount(a));
-            return c != 0 ? c : a.CompareTo(b);
-        });
+            long c = table.GetCount(i);
+            if (c >= options.MinCount) { kept.Add(i); maxCount = Math.Max(maxCount, c); }
+        }
+        int[] keys = kept.ToArray();
+        if (maxCount < 1L << 38 && table.Count < 1 << 25)
+        {
+            // One primitive sort on (count descending, first appearance ascending) packed in 63 bits:
+            // several times faster than a comparison delegate, and the packed index makes it stable.
+            var packed = new ulong[keys.Length];
+            for (int k = 0; k < keys.Length; k++)
+                packed[k] = ((ulong)((1L << 38) - 1 - table.GetCount(keys[k])) << 25) | (uint)keys[k];
+            Array.Sort(packed, keys);
+        }
+        else
+        {
+            Array.Sort(keys, (a, b) =>
+            {
+                int c = table.GetCount(b).CompareTo(table.GetCount(a));
+                return c != 0 ? c : a.CompareTo(b);
+            });
+        }
         int take = keys.Length;
         if (options.MaxVocab > 0) take = Math.Min(take, Math.Max(0, options.MaxVocab - 1));
         var order = new int[take + 1];

@@ -49,7 +49,7 @@ internal static class VocabCommand
         double mbps = p.InputBytes / 1e6 / seconds;
         output.WriteLine($"Corpus:     {source.DisplayName}: {p.InputBytes:N0} bytes, {v.CorpusTokens:N0} tokens, {v.DistinctWords:N0} distinct words");
         output.WriteLine($"Vocabulary: {v.Count:N0} words with count >= {options.Vocabulary.MinCount} (</s> included), {v.TotalCount:N0} training tokens");
-        output.WriteLine($"Counting:   {seconds:F3} s, {p.Shards} shard(s) on {options.Threads} thread(s): {mbps:F0} MB/s, {mbps / p.Shards:F0} MB/s per thread");
+        output.WriteLine($"Counting:   {seconds:F3} s ({p.MergeTime.TotalSeconds:F3} s of it merging), {p.Shards} shard(s) on {options.Threads} thread(s): {mbps:F0} MB/s, {mbps / p.Shards:F0} MB/s per thread");
         if (p.Encoded is { } e)
             output.WriteLine($"Encoding:   {p.EncodeTime.TotalSeconds:F3} s to final ids ({e.TokenCount:N0} ids; provisional ids were written while counting)");
     }
