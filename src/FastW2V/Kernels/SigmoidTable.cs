@@ -2,17 +2,19 @@ namespace FastW2V.Kernels;
 
 /// <summary>
 /// word2vec.c's precomputed sigmoid: σ(x) for x in [−6, 6] at 1000 points, clipped outside. Also
-/// log σ at the same points for the training-loss figure.
+/// log σ(x) and log σ(−x) = log(1 − σ(x)) at the same points, so one index gives the step size and the
+/// loss of a positive or a negative example.
 /// </summary>
 public sealed unsafe class SigmoidTable : IDisposable
 {
     public const float MaxExp = 6f;
     public const int Size = 1000;
     private const float Scale = Size / MaxExp / 2;
-    private readonly AlignedBuffer _buffer = new((Size + 1) * 2 * sizeof(float));
+    private readonly AlignedBuffer _buffer = new((Size + 1) * 3 * sizeof(float));
 
     public float* Sigmoid => (float*)_buffer.Pointer;
     public float* LogSigmoid => (float*)_buffer.Pointer + Size + 1;
+    public float* LogSigmoidOfNegative => (float*)_buffer.Pointer + 2 * (Size + 1);
 
     public SigmoidTable()
     {
@@ -22,6 +24,7 @@ public sealed unsafe class SigmoidTable : IDisposable
             double x = (i / (double)Size * 2 - 1) * MaxExp;
             Sigmoid[i] = (float)(1 / (1 + Math.Exp(-x)));
             LogSigmoid[i] = (float)-Math.Log(1 + Math.Exp(-x));
+            LogSigmoidOfNegative[i] = (float)-Math.Log(1 + Math.Exp(x));
         }
     }
 

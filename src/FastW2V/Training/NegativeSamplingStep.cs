@@ -21,6 +21,7 @@ internal readonly unsafe struct NegativeSamplingStep
     public readonly int VocabularySize;
     public readonly float* Sigmoid;
     public readonly float* LogSigmoid;
+    public readonly float* LogSigmoidOfNegative;
     public readonly AliasTable? Alias;
     public readonly int* Table;
 
@@ -32,6 +33,7 @@ internal readonly unsafe struct NegativeSamplingStep
         VocabularySize = model.Words;
         Sigmoid = sigmoid.Sigmoid;
         LogSigmoid = sigmoid.LogSigmoid;
+        LogSigmoidOfNegative = sigmoid.LogSigmoidOfNegative;
         Alias = alias;
         Table = table != null ? table.Entries : null;
     }
@@ -73,14 +75,23 @@ internal readonly unsafe struct NegativeSamplingStep
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Gradient(float f, bool positive, float alpha, ref float loss)
     {
-        float label = positive ? 1f : 0f;
-        float g;
-        if (f > SigmoidTable.MaxExp) g = (label - 1) * alpha;
-        else if (f >= -SigmoidTable.MaxExp) g = (label - Sigmoid[SigmoidTable.Index(f)]) * alpha;
-        else g = label * alpha;
-        float sf = positive ? f : -f;
-        if (sf < SigmoidTable.MaxExp) loss -= sf > -SigmoidTable.MaxExp ? LogSigmoid[SigmoidTable.Index(sf)] : sf;
-        return g;
+        if (f > SigmoidTable.MaxExp)
+        {
+            // σ(f) ≈ 1: a positive is right (no step, no loss); a negative costs −log σ(−f) ≈ f.
+            if (positive) return 0f;
+            loss += f;
+            return -alpha;
+        }
+        if (f >= -SigmoidTable.MaxExp)
+        {
+            int i = SigmoidTable.Index(f);
+            loss -= positive ? LogSigmoid[i] : LogSigmoidOfNegative[i];
+            return ((positive ? 1f : 0f) - Sigmoid[i]) * alpha;
+        }
+        // σ(f) ≈ 0 (or f is NaN): a negative is right; a positive costs −log σ(f) ≈ −f.
+        if (!positive) return 0f;
+        loss -= f;
+        return alpha;
     }
 
     /// <summary>Updates the output rows of the targets; returns the loss (for the progress figure).</summary>

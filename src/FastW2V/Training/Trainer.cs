@@ -67,7 +67,11 @@ public static unsafe class Trainer
                 int index = t;
                 workers[t] = new Thread(() =>
                 {
-                    try { body(index); }
+                    try
+                    {
+                        if (options.Pin) ThreadPinning.PinCurrentThread(index);
+                        body(index);
+                    }
                     catch (Exception e) { errors[index] = e; shared.Stop = true; }
                 }) { IsBackground = true, Name = $"fw2v worker {t}" };
                 workers[t].Start();

@@ -28,6 +28,8 @@ public sealed record TrainingOptions
     public SimdPath Simd { get; init; } = SimdSupport.Best;
     /// <summary>Skip-gram pairs with rows held in registers (AVX-512, dimension ≤ 128); off = level-1 loops.</summary>
     public bool RegisterKernels { get; init; } = true;
+    /// <summary>Pin worker t to CPU t (Linux).</summary>
+    public bool Pin { get; init; }
 
     public float StartingAlpha => Alpha ?? (Architecture == Architecture.Cbow ? 0.05f : 0.025f);
 
