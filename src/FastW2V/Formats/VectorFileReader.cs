@@ -20,6 +20,7 @@ public static unsafe class VectorFileReader
         var data = new Reader(file.Pointer, file.Length, path);
         var (rows, dim) = data.Header();
         bool isBinary = binary ?? data.LooksBinary(dim);
+        data.CheckHeaderFits(rows, dim, isBinary);
         var words = new List<byte[]>(rows);
         var matrix = new EmbeddingMatrix(rows, dim);
         try
@@ -46,6 +47,19 @@ public static unsafe class VectorFileReader
 
         private readonly FastW2VException Error(string what) => new($"{path}: {what}.");
 
+        /// <summary>
+        /// Rejects a header that announces more data than the file can hold (each vector takes at least
+        /// 2·dim bytes as text, 4·dim + 2 as binary) before anything is allocated for it.
+        /// </summary>
+        public readonly void CheckHeaderFits(int rows, int dim, bool isBinary)
+        {
+            long left = length - _at + 1;
+            long least = isBinary ? 4L * dim + 2 : 2L * dim + 1;
+            if (rows < 0) throw Error($"the header gives {rows} vectors");
+            if (dim > left || (long)rows * least > left)
+                throw Error($"the file ends before the {rows} vectors of dimension {dim} its header announces (it is {length:N0} bytes)");
+        }
+
         public (int Rows, int Dim) Header()
         {
             if (!NextLine(out var line)) throw Error("the file is empty");
@@ -65,7 +79,7 @@ public static unsafe class VectorFileReader
         /// </summary>
         public readonly bool LooksBinary(int dim)
         {
-            var rest = new ReadOnlySpan<byte>(p + _at, (int)Math.Min(length - _at, 64 + 64L * dim));
+            var rest = new ReadOnlySpan<byte>(p + _at, (int)Math.Min(Math.Min(length - _at, 64 + 64L * dim), int.MaxValue));
             int nl = rest.IndexOf((byte)'\n');
             var line = (nl < 0 ? rest : rest[..nl]).TrimEnd((byte)'\r');
             var fields = new FieldReader(line);

@@ -81,18 +81,31 @@ public static unsafe class Trainer
             double lastLoss = 0; long lastCount = 0;
             TimeSpan next = interval;
             string? failure = null;
-            while (!workers.All(w => w.Join(Math.Min(50, (int)interval.TotalMilliseconds))))
+            try
             {
-                if (clock.Elapsed < next) continue;
-                next = clock.Elapsed + interval;
-                var snapshot = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
-                if (!double.IsNaN(snapshot.IntervalLoss)) history.Add(snapshot.IntervalLoss);
-                if (!double.IsFinite(lastLoss) || model.HasNonFinite(0, 64))
+                while (!workers.All(w => w.Join(Math.Clamp((int)interval.TotalMilliseconds, 1, 50))))
                 {
-                    failure = $"Training diverged at {snapshot.Fraction:P1}: the vectors hold NaN or infinite values. Lower -alpha (now {options.StartingAlpha}).";
-                    shared.Stop = true;
+                    if (clock.Elapsed < next) continue;
+                    next = clock.Elapsed + interval;
+                    var snapshot = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
+                    if (!double.IsNaN(snapshot.IntervalLoss)) history.Add(snapshot.IntervalLoss);
+                    if (!double.IsFinite(lastLoss) || model.HasNonFinite(0, 64))
+                    {
+                        failure = $"Training diverged at {snapshot.Fraction:P1}: the vectors hold NaN or infinite values. Lower -alpha (now {options.StartingAlpha}).";
+                        shared.Stop = true;
+                    }
+                    progress?.Invoke(snapshot);
                 }
-                progress?.Invoke(snapshot);
+            }
+            finally
+            {
+                // Whatever happens here (a throwing progress callback), no worker may outlive the
+                // pinned arrays and native tables it is using.
+                if (workers.Any(w => w.IsAlive))
+                {
+                    shared.Stop = true;
+                    foreach (var w in workers) w.Join();
+                }
             }
             if (errors.FirstOrDefault(e => e != null) is { } error) throw error;
             if (failure == null && model.HasNonFinite(0, model.Words))

@@ -110,11 +110,20 @@ public static unsafe class CorpusPreparation
             while (true)
             {
                 int read = stream.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
+                // The stream has ended exactly when a read returns less than it was asked for (the
+                // buffer's fill level cannot tell: skipping removes bytes from it).
+                bool atEnd = read < buffer.Length - filled;
                 if (skipping)
                 {
                     TextValidation.Check(b + filled, read, offset + filled, name, checkUtf8: false);
                     int k = buffer.AsSpan(filled, read).IndexOfAny(" \t\n\r"u8);
-                    if (k < 0) { offset += read; if (read == 0) skipping = false; else continue; }
+                    if (k < 0)
+                    {
+                        offset += read;
+                        if (!atEnd) continue;
+                        skipping = false;
+                        read = 0;
+                    }
                     else
                     {
                         buffer.AsSpan(filled + k, read - k).CopyTo(buffer.AsSpan(filled));
@@ -124,7 +133,7 @@ public static unsafe class CorpusPreparation
                     }
                 }
                 filled += read;
-                if (filled < buffer.Length) // end of stream: everything left is whole words
+                if (atEnd) // everything left is whole words
                 {
                     counter.Process(b, filled, offset, name);
                     return offset + filled;

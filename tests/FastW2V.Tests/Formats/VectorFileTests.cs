@@ -77,7 +77,9 @@ public class VectorFileTests
         Assert.That(v.Vectors.RowSpan(1).ToArray(), Is.EqualTo(new[] { -3f, 0.5f }));
     }
 
-    [TestCase("3 2\na 1 2\nb 3 4\n", "ends after 2 of the 3")]
+    [TestCase("3 2\na 1 2\nb 3 4\n\n\n\n\n\n", "ends after 2 of the 3")]
+    [TestCase("100000000 100\na 1 2\n", "ends before the 100000000 vectors")]
+    [TestCase("1 2147483647\na 1 2\n", "ends before the 1 vectors")]
     [TestCase("2 3\na 1 2 3\nb 3 4\n", "line 3 has 2 values")]
     [TestCase("1 2\na 1 2\nb 3 4\n", "more data after the 1 vectors")]
     [TestCase("hello\n", "header")]

@@ -127,6 +127,16 @@ public unsafe class TrainerTests
     }
 
     [Test]
+    public void A_throwing_progress_callback_stops_the_workers_before_returning()
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 2);
+        var e = Assert.Throws<InvalidOperationException>(() => Trainer.Train(prepared.Vocabulary, prepared.Encoded!,
+            new TrainingOptions { Iterations = 50, Threads = 2 },
+            _ => throw new InvalidOperationException("display failed"), TimeSpan.FromMilliseconds(1)));
+        Assert.That(e!.Message, Is.EqualTo("display failed"));
+    }
+
+    [Test]
     public void Degenerate_inputs_are_clear_errors()
     {
         using var temp = new TempFolder();

@@ -61,6 +61,27 @@ public class VocabularyBuildTests
     }
 
     [Test]
+    public void A_streamed_word_longer_than_the_read_buffer_is_cut_and_the_rest_still_counted()
+    {
+        // The first 4 MiB read holds no separator: the word keeps 100 bytes, the rest is skipped, and
+        // everything after it must still be counted (a regression: the stream used to end there).
+        using var temp = new TempFolder();
+        var text = new StringBuilder(new string('x', 5_000_000)).Append(" a b\n");
+        for (int i = 0; i < 2_000_000; i++) text.Append("c d\n"); // more than a buffer after it
+        byte[] bytes = Encoding.ASCII.GetBytes(text.ToString());
+        string plain = temp.Write("long.txt", bytes);
+        string gz = temp.File("long.gz");
+        using (var f = File.Create(gz))
+        using (var z = new GZipStream(f, CompressionLevel.Fastest)) z.Write(bytes);
+        using var fromStream = Prepare(gz, 1, minCount: 1);
+        using var fromMap = Prepare(plain, 2, minCount: 1);
+        Assert.That(Entries(fromStream.Vocabulary), Is.EqualTo(Entries(fromMap.Vocabulary)));
+        Assert.That(fromStream.Vocabulary.GetCount(fromStream.Vocabulary.Find("c")), Is.EqualTo(2_000_000));
+        Assert.That(fromStream.Vocabulary.Find(new string('x', 100)), Is.GreaterThan(0));
+        Assert.That(fromStream.Encoded!.ToArray(), Is.EqualTo(fromMap.Encoded!.ToArray()));
+    }
+
+    [Test]
     public void The_id_files_are_deleted_on_dispose_unless_kept()
     {
         string path = TestData.RequireShared(TestData.Lee);
