@@ -35,16 +35,7 @@ public static unsafe class AnalogyEvaluator
             upper[i] = vectors.GetWord(i).ToUpperInvariant();
             index.TryAdd(upper[i], i); // the first (most frequent) spelling wins, as in compute-accuracy
         }
-        using var unit = new EmbeddingMatrix(n, dim);
-        for (int i = 0; i < n; i++)
-        {
-            var src = vectors.Vectors.RowSpan(i);
-            double len = 0;
-            foreach (float x in src) len += x * x;
-            float inv = len > 0 ? (float)(1 / Math.Sqrt(len)) : 0;
-            var dst = unit.RowSpan(i);
-            for (int j = 0; j < dim; j++) dst[j] = src[j] * inv;
-        }
+        using var unit = UnitVectors.Normalize(vectors, n);
 
         var seen = new List<(AnalogyQuestion Q, int A, int B, int C)>();
         var totals = new int[questions.Sections.Count];

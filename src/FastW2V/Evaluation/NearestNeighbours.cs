@@ -12,16 +12,7 @@ public sealed unsafe class NearestNeighbours : IDisposable
     public NearestNeighbours(WordVectors vectors)
     {
         _vectors = vectors;
-        _unit = new EmbeddingMatrix(vectors.Count, vectors.Dimension);
-        for (int i = 0; i < vectors.Count; i++)
-        {
-            var src = vectors.Vectors.RowSpan(i);
-            double len = 0;
-            foreach (float x in src) len += x * x;
-            float inv = len > 0 ? (float)(1 / Math.Sqrt(len)) : 0;
-            var dst = _unit.RowSpan(i);
-            for (int j = 0; j < src.Length; j++) dst[j] = src[j] * inv;
-        }
+        _unit = UnitVectors.Normalize(vectors, vectors.Count);
     }
 
     /// <summary>The k words closest to the sum of the given words' unit vectors, excluding them; null if a word is unknown.</summary>
