@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
 
@@ -58,11 +57,7 @@ internal readonly unsafe struct NegativeSamplingStep
             int t = Draw(ref rng);
             if (t == positive) continue;
             targets[n++] = t;
-            if (Sse.IsSupported)
-            {
-                float* row = Output + (long)t * Stride;
-                for (int line = 0; line < Stride; line += EmbeddingMatrix.FloatsPerLine) Sse.Prefetch0(row + line);
-            }
+            EmbeddingMatrix.PrefetchRow(Output + (long)t * Stride, Stride);
         }
         return n;
     }

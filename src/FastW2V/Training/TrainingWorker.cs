@@ -114,14 +114,6 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PrefetchRow(float* row, int stride)
-    {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        for (int line = 0; line < stride; line += EmbeddingMatrix.FloatsPerLine)
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + line);
-    }
-
     /// <summary>
     /// Skip-gram over one sentence, software-pipelined: while pair p is trained, the negatives of pair
     /// p + 1 are already drawn and their rows (and its input row) are on their way into the cache, so
@@ -147,7 +139,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
             if (more)
             {
                 nextCount = _ns.DrawTargets(sentence[ni], next, ref rng);
-                PrefetchRow(input + (long)sentence[nj] * stride, stride);
+                EmbeddingMatrix.PrefetchRow(input + (long)sentence[nj] * stride, stride);
             }
             // word2vec.c's orientation: the context word's input vector predicts the centre word.
             loss += TPair.Train(in _ns, input + (long)sentence[j] * stride, s.Gradient, current, count, alpha);

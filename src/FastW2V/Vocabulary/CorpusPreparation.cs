@@ -256,7 +256,6 @@ public static unsafe class CorpusPreparation
             {
                 var lookup = new LookupSink(_given, _ids!) { SafeEnd = text + length - 16 };
                 WordScanner.Scan(text, length, ref lookup);
-                Sink.Table.SetCount(0, Sink.Table.GetCount(0) + lookup.Tokens); // tokens seen, for the log
             }
             else
             {

@@ -39,19 +39,13 @@ internal unsafe struct CountingSink(WordCountTable table, TokenIdWriter? ids, in
 /// <summary>Encodes a shard against a fixed vocabulary (-read-vocab): unknown words are skipped.</summary>
 internal unsafe struct LookupSink(Vocabulary vocabulary, TokenIdWriter ids) : ITokenSink
 {
-    public long Tokens;
     public byte* SafeEnd;
 
     public void Word(byte* start, int length)
     {
-        Tokens++;
         int id = vocabulary.Find(start, length, start < SafeEnd);
         if (id >= 0) ids.Append(id);
     }
 
-    public void SentenceEnd()
-    {
-        Tokens++;
-        ids.Append(0);
-    }
+    public void SentenceEnd() => ids.Append(0);
 }
