@@ -9,7 +9,7 @@ public sealed unsafe class SigmoidTable : IDisposable
 {
     public const float MaxExp = 6f;
     public const int Size = 1000;
-    private const float Scale = Size / MaxExp / 2;
+    public const float Scale = Size / MaxExp / 2;
     private readonly AlignedBuffer _buffer = new((Size + 1) * 3 * sizeof(float));
 
     public float* Sigmoid => (float*)_buffer.Pointer;

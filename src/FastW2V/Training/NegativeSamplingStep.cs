@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
 
@@ -38,7 +40,7 @@ internal readonly unsafe struct NegativeSamplingStep
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Draw(ref FastRandom rng)
+    public int Draw(ref FastRandom rng)
     {
         uint r = rng.Next();
         int t = Table != null ? Table[r >> (32 - UnigramTable.Bits)] : Alias!.Draw(r);
@@ -48,16 +50,39 @@ internal readonly unsafe struct NegativeSamplingStep
 
     /// <summary>Draws the targets: the positive word first, then the negatives (a draw of the positive itself is skipped).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int DrawTargets(int positive, int* targets, ref FastRandom rng)
+    public int DrawTargets(int positive, int* targets, ref NegativeStream negatives)
     {
         targets[0] = positive;
         int n = 1;
         for (int d = 0; d < Negative; d++)
         {
-            int t = Draw(ref rng);
+            int t = negatives.Next(in this);
             if (t == positive) continue;
             targets[n++] = t;
             EmbeddingMatrix.PrefetchRow(Output + (long)t * Stride, Stride);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The shared targets of a HogBatch window: the positive word first, then the distinct negatives
+    /// with how often each was drawn (a draw of the positive itself is skipped). The caller prefetches the rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DrawSharedTargets(int positive, int* targets, int* multiplicity, ref NegativeStream negatives)
+    {
+        targets[0] = positive;
+        multiplicity[0] = 1;
+        int n = 1;
+        for (int d = 0; d < Negative; d++)
+        {
+            int t = negatives.Next(in this);
+            if (t == positive) continue;
+            int k = 1;
+            while (k < n && targets[k] != t) k++;
+            if (k < n) { multiplicity[k]++; continue; }
+            targets[n] = t;
+            multiplicity[n++] = 1;
         }
         return n;
     }
@@ -87,6 +112,28 @@ internal readonly unsafe struct NegativeSamplingStep
         if (!positive) return 0f;
         loss -= f;
         return alpha;
+    }
+
+    /// <summary>
+    /// <see cref="Gradient"/> for 8 scores at once (AVX2 gathers from the same tables, the same clipping
+    /// and the same index arithmetic, so each lane equals the scalar result). Lanes outside
+    /// <paramref name="valid"/> add no loss.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Steps8(Vector256<float> f, bool positive, float alpha, Vector256<float> valid, ref Vector256<float> loss)
+    {
+        var max = Vector256.Create(SigmoidTable.MaxExp);
+        var above = Vector256.GreaterThan(f, max);
+        var inside = Vector256.AndNot(Vector256.GreaterThanOrEqual(f, -max), above); // NaN: neither
+        var index = Avx.ConvertToVector256Int32WithTruncation((f + max) * Vector256.Create(SigmoidTable.Scale));
+        index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
+        var sigmoid = Avx2.GatherVector256(Sigmoid, index, sizeof(float));
+        sigmoid = Vector256.ConditionalSelect(inside, sigmoid, above & Vector256<float>.One);
+        var logs = Avx2.GatherVector256(positive ? LogSigmoid : LogSigmoidOfNegative, index, sizeof(float));
+        // Outside the table: a positive costs −f below it, a negative costs f above it (−log σ(±f) ≈ ∓f).
+        var clipped = positive ? Vector256.AndNot(-f, above) : above & f;
+        loss += valid & Vector256.ConditionalSelect(inside, -logs, clipped);
+        return ((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha;
     }
 
     /// <summary>Updates the output rows of the targets; returns the loss (for the progress figure).</summary>

@@ -46,7 +46,7 @@ public static unsafe class Trainer
         var ns = new NegativeSamplingStep(model, options.Negative, sigmoid, alias, table);
         // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
         var pool = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
-            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative + 1));
+            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative + 1, options.Window));
         using var poolLifetime = pool as IDisposable;
         var shared = new SharedTrainingState();
         int threads = options.Threads;
@@ -169,21 +169,21 @@ public static unsafe class Trainer
         {
             int vectors = model.Input.Stride / EmbeddingMatrix.FloatsPerLine;
             bool registers = options.RegisterKernels && TKernels.Path == SimdPath.V512;
-            return !registers ? Body<TKernels, LoopPairUpdate<TKernels>>() : vectors switch
+            return !registers ? Body<TKernels, LoopSkipGramUpdate<TKernels>>() : vectors switch
             {
-                1 => Body<TKernels, RegisterPairUpdateV512<Width1>>(),
-                2 => Body<TKernels, RegisterPairUpdateV512<Width2>>(),
-                3 => Body<TKernels, RegisterPairUpdateV512<Width3>>(),
-                4 => Body<TKernels, RegisterPairUpdateV512<Width4>>(),
-                5 => Body<TKernels, RegisterPairUpdateV512<Width5>>(),
-                6 => Body<TKernels, RegisterPairUpdateV512<Width6>>(),
-                7 => Body<TKernels, RegisterPairUpdateV512<Width7>>(),
-                8 => Body<TKernels, RegisterPairUpdateV512<Width8>>(),
-                _ => Body<TKernels, LoopPairUpdate<TKernels>>(),
+                1 => Body<TKernels, RegisterSkipGramUpdateV512<Width1>>(),
+                2 => Body<TKernels, RegisterSkipGramUpdateV512<Width2>>(),
+                3 => Body<TKernels, RegisterSkipGramUpdateV512<Width3>>(),
+                4 => Body<TKernels, RegisterSkipGramUpdateV512<Width4>>(),
+                5 => Body<TKernels, RegisterSkipGramUpdateV512<Width5>>(),
+                6 => Body<TKernels, RegisterSkipGramUpdateV512<Width6>>(),
+                7 => Body<TKernels, RegisterSkipGramUpdateV512<Width7>>(),
+                8 => Body<TKernels, RegisterSkipGramUpdateV512<Width8>>(),
+                _ => Body<TKernels, LoopSkipGramUpdate<TKernels>>(),
             };
         }
 
-        private Action<int> Body<TKernels, TPair>() where TKernels : struct, IVectorKernels where TPair : struct, IPairUpdate
+        private Action<int> Body<TKernels, TPair>() where TKernels : struct, IVectorKernels where TPair : struct, ISkipGramUpdate
         {
             var worker = new TrainingWorker<TKernels, TPair>(model, options, ns, keep, shared, totalWords);
             int threads = options.Threads;

@@ -28,6 +28,11 @@ public sealed record TrainingOptions
     public SimdPath Simd { get; init; } = SimdSupport.Best;
     /// <summary>Skip-gram pairs with rows held in registers (AVX-512, dimension ≤ 128); off = level-1 loops.</summary>
     public bool RegisterKernels { get; init; } = true;
+    /// <summary>
+    /// Skip-gram with negative sampling as HogBatch windows (the context rows of a centre word share
+    /// one set of negatives); off = word2vec.c's pair-at-a-time loop.
+    /// </summary>
+    public bool Batch { get; init; } = true;
     /// <summary>Pin worker t to CPU t (Linux).</summary>
     public bool Pin { get; init; }
 

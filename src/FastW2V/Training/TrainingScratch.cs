@@ -14,9 +14,18 @@ internal sealed unsafe class TrainingScratch : IDisposable
     private readonly AlignedBuffer _floats;
     private readonly AlignedBuffer _ints;
 
+    private readonly AlignedBuffer _rows;
+
     public int Stride { get; }
     public float* Hidden => (float*)_floats.Pointer;
     public float* Gradient => (float*)_floats.Pointer + Stride;
+    /// <summary>A HogBatch window's row updates: max(2·window, targets) rows of the stride.</summary>
+    public float* Deltas => (float*)_floats.Pointer + 2 * Stride;
+    /// <summary>Scratch for a window update: a row, or the step matrix (targets × 2·window rounded up to 8).</summary>
+    public float* WindowScratch => Deltas + _deltaFloats;
+    private readonly long _deltaFloats;
+    /// <summary>A HogBatch window's context rows (pointers into the input matrix).</summary>
+    public float** ContextRows => (float**)_rows.Pointer;
     private readonly int _maxTargets;
     public int* Sentence => (int*)_ints.Pointer;
     /// <summary>Per sentence position: the first and last context position of its (shrunk) window.</summary>
@@ -25,24 +34,33 @@ internal sealed unsafe class TrainingScratch : IDisposable
     /// <summary>Two target buffers: one for the example being trained, one for the next (drawn ahead).</summary>
     public int* Targets => WindowTo + MaxSentence;
     public int* NextTargets => Targets + _maxTargets;
+    /// <summary>How often each shared negative was drawn, for the current and the next window.</summary>
+    public int* Multiplicity => NextTargets + _maxTargets;
+    public int* NextMultiplicity => Multiplicity + _maxTargets;
+    /// <summary>The buffer of <see cref="NegativeStream"/>.</summary>
+    public int* Negatives => NextMultiplicity + _maxTargets;
 
-    public TrainingScratch(int stride, int maxTargets)
+    public TrainingScratch(int stride, int maxTargets, int window)
     {
         Stride = stride;
         _maxTargets = maxTargets;
-        _floats = new AlignedBuffer(2L * stride * sizeof(float));
-        _ints = new AlignedBuffer((3L * MaxSentence + 2L * maxTargets) * sizeof(int));
+        _deltaFloats = (long)Math.Max(2 * window, maxTargets) * stride;
+        long scratch = Math.Max(stride, (long)maxTargets * ((2 * window + 7) & ~7) + 16);
+        _floats = new AlignedBuffer((2L * stride + _deltaFloats + scratch) * sizeof(float));
+        _ints = new AlignedBuffer((3L * MaxSentence + 4L * maxTargets + NegativeStream.Size) * sizeof(int));
+        _rows = new AlignedBuffer(2L * window * sizeof(float*));
     }
 
     public void Dispose()
     {
         _floats.Dispose();
         _ints.Dispose();
+        _rows.Dispose();
     }
 
-    public sealed class Policy(int stride, int maxTargets) : PooledObjectPolicy<TrainingScratch>
+    public sealed class Policy(int stride, int maxTargets, int window) : PooledObjectPolicy<TrainingScratch>
     {
-        public override TrainingScratch Create() => new(stride, maxTargets);
+        public override TrainingScratch Create() => new(stride, maxTargets, window);
         public override bool Return(TrainingScratch obj) => true;
     }
 }

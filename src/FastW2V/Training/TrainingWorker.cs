@@ -10,10 +10,11 @@ namespace FastW2V.Training;
 /// sentences (subsampled, at most 1000 words, cut at &lt;/s&gt;) and trains skip-gram or CBOW pairs on
 /// the shared matrices without locks. Generic over the kernel struct and the skip-gram pair update
 /// so every call in the loop is inlined for one instruction set (and, with registers, one row width).
+/// Skip-gram with negative sampling runs as HogBatch windows unless the options turn batching off.
 /// </summary>
-internal sealed unsafe class TrainingWorker<TKernels, TPair>
+internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
     where TKernels : struct, IVectorKernels
-    where TPair : struct, IPairUpdate
+    where TUpdate : struct, ISkipGramUpdate
 {
     private const int AlphaUpdateWords = 10_000;
     private readonly WordVectorModel _model;
@@ -39,6 +40,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
     public void Run(int thread, List<(nint Ids, long Count)> segments, TrainingScratch scratch, ref WorkerStats stats)
     {
         var rng = new FastRandom(_options.Seed * 0x9E3779B97F4A7C15UL + (ulong)thread + 1);
+        var negatives = new NegativeStream(scratch.Negatives, _options.Seed * 0xD1B54A32D192ED03UL + (ulong)thread + 1);
         float alpha = _startAlpha;
         long words = 0, reported = 0;
         for (int epoch = 0; epoch < _options.Iterations; epoch++)
@@ -59,9 +61,11 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
                     double loss;
                     long examples;
                     if (_options.Architecture == Architecture.SkipGram)
-                        (loss, examples) = SkipGramSentence(scratch, length, alpha, ref rng);
+                        (loss, examples) = _options.Batch
+                            ? SkipGramWindows(scratch, length, alpha, ref rng, ref negatives)
+                            : SkipGramSentence(scratch, length, alpha, ref rng, ref negatives);
                     else
-                        (loss, examples) = CbowSentence(scratch, length, alpha, ref rng);
+                        (loss, examples) = CbowSentence(scratch, length, alpha, ref rng, ref negatives);
                     stats.LossSum += loss;
                     stats.LossCount += examples;
                     Volatile.Write(ref stats.Words, words);
@@ -119,7 +123,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
     /// p + 1 are already drawn and their rows (and its input row) are on their way into the cache, so
     /// the random-row misses that bound the classic loop overlap with the arithmetic.
     /// </summary>
-    private (double Loss, long Examples) SkipGramSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
+    private (double Loss, long Examples) SkipGramSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
     {
         int stride = _ns.Stride;
         int* sentence = s.Sentence;
@@ -128,7 +132,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
         int i = 0, j = s.WindowFrom[0] - 1;
         if (length == 0 || !NextPair(s, length, ref i, ref j)) return (0, 0);
         int* current = s.Targets, next = s.NextTargets;
-        int count = _ns.DrawTargets(sentence[i], current, ref rng);
+        int count = _ns.DrawTargets(sentence[i], current, ref negatives);
         double loss = 0;
         long pairs = 0;
         while (true)
@@ -138,11 +142,11 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
             int nextCount = 0;
             if (more)
             {
-                nextCount = _ns.DrawTargets(sentence[ni], next, ref rng);
+                nextCount = _ns.DrawTargets(sentence[ni], next, ref negatives);
                 EmbeddingMatrix.PrefetchRow(input + (long)sentence[nj] * stride, stride);
             }
             // word2vec.c's orientation: the context word's input vector predicts the centre word.
-            loss += TPair.Train(in _ns, input + (long)sentence[j] * stride, s.Gradient, current, count, alpha);
+            loss += TUpdate.Train(in _ns, input + (long)sentence[j] * stride, s.Gradient, current, count, alpha);
             pairs++;
             if (!more) break;
             int* swap = current;
@@ -155,8 +159,49 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
         return (loss, pairs);
     }
 
+    /// <summary>
+    /// Skip-gram over one sentence as HogBatch windows: for each centre word, its context rows predict it
+    /// against one set of negatives (drawn once per window instead of once per pair). The next window's
+    /// targets are drawn and their rows prefetched while this one trains, and so is the one context row
+    /// the next window adds.
+    /// </summary>
+    private (double Loss, long Examples) SkipGramWindows(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
+    {
+        int stride = _ns.Stride;
+        int* sentence = s.Sentence;
+        float* input = _model.Input.Data;
+        float** rows = s.ContextRows;
+        DrawWindows(s, length, ref rng);
+        int* current = s.Targets, next = s.NextTargets;
+        int* multiplicity = s.Multiplicity, nextMultiplicity = s.NextMultiplicity;
+        int count = length > 0 ? _ns.DrawSharedTargets(sentence[0], current, multiplicity, ref negatives) : 0;
+        double loss = 0;
+        long pairs = 0;
+        for (int i = 0; i < length; i++)
+        {
+            int nextCount = 0;
+            if (i + 1 < length)
+            {
+                nextCount = _ns.DrawSharedTargets(sentence[i + 1], next, nextMultiplicity, ref negatives);
+                EmbeddingMatrix.PrefetchRow(input + (long)sentence[s.WindowTo[i + 1]] * stride, stride);
+            }
+            int batch = 0;
+            for (int j = s.WindowFrom[i], to = s.WindowTo[i]; j <= to; j++)
+                if (j != i) rows[batch++] = input + (long)sentence[j] * stride;
+            if (batch > 0)
+            {
+                loss += TUpdate.TrainWindow(in _ns, rows, batch, current, multiplicity, count, alpha, s.Deltas, s.WindowScratch, next, nextCount);
+                pairs += batch;
+            }
+            int* swap = current; current = next; next = swap;
+            swap = multiplicity; multiplicity = nextMultiplicity; nextMultiplicity = swap;
+            count = nextCount;
+        }
+        return (loss, pairs);
+    }
+
     /// <summary>CBOW over one sentence; the next window's negatives are drawn and prefetched ahead.</summary>
-    private (double Loss, long Examples) CbowSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng)
+    private (double Loss, long Examples) CbowSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
     {
         int stride = _ns.Stride;
         int* sentence = s.Sentence;
@@ -168,12 +213,12 @@ internal sealed unsafe class TrainingWorker<TKernels, TPair>
         bool divideGradient = mean && !_options.CbowWord2VecCompat;
         DrawWindows(s, length, ref rng);
         int* current = s.Targets, next = s.NextTargets;
-        int count = length > 0 ? _ns.DrawTargets(sentence[0], current, ref rng) : 0;
+        int count = length > 0 ? _ns.DrawTargets(sentence[0], current, ref negatives) : 0;
         double loss = 0;
         long windows = 0;
         for (int i = 0; i < length; i++)
         {
-            int nextCount = i + 1 < length ? _ns.DrawTargets(sentence[i + 1], next, ref rng) : 0;
+            int nextCount = i + 1 < length ? _ns.DrawTargets(sentence[i + 1], next, ref negatives) : 0;
             int from = s.WindowFrom[i], to = s.WindowTo[i];
             int n = to - from; // context words: the window without the centre
             if (n > 0)

@@ -43,13 +43,14 @@ internal static class TrainCommand
         var sampler = new Option<NegativeSamplerKind>("--neg-sampler") { Description = "Negative sampler: Alias (default) or Table (word2vec.c's).", DefaultValueFactory = _ => NegativeSamplerKind.Alias };
         var noUtf8 = SharedOptions.NoUtf8Check();
         var quiet = SharedOptions.Quiet();
+        var noBatch = new Option<bool>("--no-batch") { Description = "Skip-gram with negative sampling pair by pair, as word2vec.c (default: HogBatch windows sharing negatives)." };
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels for skip-gram pairs (for benchmarks)." };
 
         var command = new Command("train", "Train word vectors (skip-gram or CBOW with negative sampling).")
         {
             input, outputFile, size, window, sample, hs, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
-            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, noRegisters, pin,
+            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, noRegisters, noBatch, pin,
         };
         command.SetAction(parse =>
         {
@@ -75,6 +76,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 Sampler = parse.GetValue(sampler),
                 RegisterKernels = !parse.GetValue(noRegisters),
+                Batch = !parse.GetValue(noBatch),
                 Pin = parse.GetValue(pin),
             };
             training.Validate();

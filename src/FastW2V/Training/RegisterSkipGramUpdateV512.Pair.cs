@@ -10,7 +10,7 @@ namespace FastW2V.Training;
 /// the loop version loads it three times and the gradient twice per target. Written out per vector
 /// (v0…v7) because the compiler keeps separately named locals in registers, not arrays.
 /// </summary>
-internal unsafe struct RegisterPairUpdateV512<TWidth> : IPairUpdate where TWidth : struct, IRowWidth
+internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth> : ISkipGramUpdate where TWidth : struct, IRowWidth
 {
     private const int W = 16;
 
