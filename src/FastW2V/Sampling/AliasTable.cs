@@ -52,8 +52,12 @@ public sealed unsafe class AliasTable : IDisposable
     public int Draw(uint random32)
     {
         ulong x = (ulong)random32 * _count;
-        Entry e = _entries[x >> 32];
-        return (uint)x < e.Threshold ? (int)(x >> 32) : e.Alias;
+        int column = (int)(x >> 32);
+        Entry e = _entries[column];
+        // Branch-free choice: the outcome is a coin flip the predictor cannot learn, and a mispredicted
+        // branch here waits for the table load (usually a cache miss) before the next draw can start.
+        int keep = (int)(((long)(uint)x - e.Threshold) >> 63); // −1 when the low bits are below the threshold
+        return e.Alias ^ ((column ^ e.Alias) & keep);
     }
 
     public void Dispose() => _buffer.Dispose();

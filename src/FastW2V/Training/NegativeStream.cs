@@ -34,7 +34,9 @@ internal unsafe struct NegativeStream
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Refill(in NegativeSamplingStep ns)
     {
-        for (int i = 0; i < Size; i++) _buffer[i] = ns.Draw(ref _rng);
+        var rng = _rng; // a local stays in a register; the field would be stored and reloaded per draw
+        for (int i = 0; i < Size; i++) _buffer[i] = ns.Draw(ref rng);
+        _rng = rng;
         _next = 0;
     }
 }
