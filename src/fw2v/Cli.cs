@@ -21,6 +21,7 @@ public static class Cli
             ConvertCommand.Create(output, error),
             EvalCommand.Create(output, error),
             NearestCommand.Create(output, error),
+            BenchCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });

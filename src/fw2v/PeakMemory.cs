@@ -14,4 +14,11 @@ internal static class PeakMemory
         catch (IOException) { }
         return Environment.WorkingSet / 1048576.0;
     }
+
+    /// <summary>Starts a new peak (Linux: writing 5 to clear_refs resets VmHWM); best effort.</summary>
+    public static void Reset()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
 }
