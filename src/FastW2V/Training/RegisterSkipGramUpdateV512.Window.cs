@@ -9,17 +9,17 @@ namespace FastW2V.Training;
 /// <summary>
 /// The HogBatch window on AVX-512 as three small matrix products over hot rows, with no horizontal sum
 /// per score and no store per score:
-/// 1. per target t (row u_t in registers): the partial dot vectors of 8 contexts at a time are reduced
-///    together by a transpose tree (<see cref="Reduce8"/>, about 3 instructions per score instead of 10
-///    for a separate horizontal sum each), and the 8 step sizes come from one vectorised sigmoid-table
-///    lookup (<see cref="NegativeSamplingStep.Steps8"/>); then ΔU_t = Σ_b G[t,b]·v_b accumulates in
-///    registers and is parked in scratch, because u_t must stay unchanged for step 2;
-/// 2. per context b: ΔV_b = Σ_t G[t,b]·u_t accumulates in registers and is added straight to v_b;
-/// 3. u_t += ΔU_t.
+/// 1. scores and steps: per target t (row u_t in registers), the partial dot vectors of 8 contexts at a
+///    time are reduced together by a transpose tree (<see cref="Reduce8"/>, about 3 instructions per
+///    score instead of 10 for a horizontal sum each), and the 8 step sizes come from one vectorised
+///    sigmoid-table lookup (<see cref="NegativeSamplingStep.Steps8"/>), giving G;
+/// 2. ΔU = G·V, parked in scratch (u_t must stay unchanged for step 3);
+/// 3. per context b: ΔV_b = Σ_t G[t,b]·u_t accumulates in registers and is added straight to v_b;
+/// 4. u_t += ΔU_t.
 /// Rows are written out per vector (u0…u7) so each present vector gets its own register and absent
 /// ones compile away (TWidth is a constant to the compiler). The fused one-pass version (dot, horizontal
-/// sum, scalar table lookup and both updates per pair) measured about 3× slower: a long dependency
-/// chain per pair and twice the instructions.
+/// sum, scalar table lookup and both updates per pair) measured about 1.8× slower in the window
+/// micro-benchmark: a long dependency chain per pair and more instructions.
 /// </summary>
 internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
 {
@@ -74,6 +74,12 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
                 Vector256.Store(ns.Steps8(scores, t == 0, step, valid, ref targetLoss), g + chunk);
             }
             lossSum += targetLoss * multiplicity[t];
+        }
+        // ΔU = G·V from the old context rows, parked until step 2 has used the old target rows. A pass
+        // of its own, so the scores of the next target (above) never wait for this one's table lookups.
+        for (int t = 0; t < count; t++)
+        {
+            float* g = steps + t * columns;
             Vec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
             for (int b = 0; b < batch; b++)
             {
