@@ -29,7 +29,9 @@ public static class Cli
         if (parse.Errors.Count > 0 && !AsksForHelp(args))
         {
             string command = parse.CommandResult.Command is RootCommand ? "fw2v" : $"fw2v {parse.CommandResult.Command.Name}";
-            error.WriteLine($"fw2v: error: {parse.Errors[0].Message} (see '{command} --help')");
+            // One line, even for the parser's multi-line messages (the list of accepted values).
+            string message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            error.WriteLine($"fw2v: error: {message} (see '{command} --help')");
             return UsageError;
         }
         try

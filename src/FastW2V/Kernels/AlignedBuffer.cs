@@ -26,7 +26,7 @@ public sealed unsafe class AlignedBuffer : IDisposable
         _pointer = NativeMemory.AlignedAlloc(size, alignment);
         if (huge) HugePages.Advise(_pointer, size);
         if (zero) NativeMemory.Clear(_pointer, size);
-        GC.AddMemoryPressure(byteLength);
+        if (byteLength > 0) GC.AddMemoryPressure(byteLength);
     }
 
     public void* Pointer => _pointer != null ? _pointer : throw new ObjectDisposedException(nameof(AlignedBuffer));
@@ -36,7 +36,7 @@ public sealed unsafe class AlignedBuffer : IDisposable
         if (_pointer == null) return;
         NativeMemory.AlignedFree(_pointer);
         _pointer = null;
-        GC.RemoveMemoryPressure(ByteLength);
+        if (ByteLength > 0) GC.RemoveMemoryPressure(ByteLength);
     }
 }
 

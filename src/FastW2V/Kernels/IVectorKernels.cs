@@ -1,29 +1,36 @@
 namespace FastW2V.Kernels;
 
 /// <summary>
-/// The level-1 kernels of training. Lengths are row strides: whole multiples of 16 floats (one
-/// Vector512, two Vector256), so no path needs a scalar tail; the padding floats are zero and stay
-/// zero. Implemented by structs and used as generic type arguments, so the JIT/AOT compiler
-/// specialises each training loop per instruction set and inlines the kernels: no virtual call.
+/// The level-1 kernels of training, over any element type: float in training, double in the gradient
+/// checks, which run the same loss code in double precision. Implemented by structs and used as generic
+/// type arguments, so the JIT/AOT compiler specialises each loop per instruction set and inlines the
+/// kernels: no virtual call.
 /// </summary>
-public unsafe interface IVectorKernels
+public unsafe interface IKernels<T> where T : unmanaged
 {
-    static abstract SimdPath Path { get; }
-
     /// <summary>Σ a[i]·b[i].</summary>
-    static abstract float Dot(float* a, float* b, int n);
+    static abstract T Dot(T* a, T* b, int n);
 
     /// <summary>y += alpha·x.</summary>
-    static abstract void Axpy(float alpha, float* x, float* y, int n);
+    static abstract void Axpy(T alpha, T* x, T* y, int n);
 
     /// <summary>x *= alpha.</summary>
-    static abstract void Scale(float alpha, float* x, int n);
+    static abstract void Scale(T alpha, T* x, int n);
 
     /// <summary>
-    /// The negative-sampling step for one target row u, fused so u is loaded once:
+    /// The update of one output row u against hidden vector v, fused so u is loaded once:
     /// gradient += g·u, then u += g·v.
     /// </summary>
-    static abstract void AccumulateAndUpdate(float g, float* u, float* v, float* gradient, int n);
+    static abstract void AccumulateAndUpdate(T g, T* u, T* v, T* gradient, int n);
+}
+
+/// <summary>
+/// The float kernels of one instruction set. Lengths are row strides: whole multiples of 16 floats (one
+/// Vector512, two Vector256), so no path needs a scalar tail; the padding floats are zero and stay zero.
+/// </summary>
+public unsafe interface IVectorKernels : IKernels<float>
+{
+    static abstract SimdPath Path { get; }
 }
 
 /// <summary>Runs generic code with the kernel struct of a chosen <see cref="SimdPath"/>.</summary>

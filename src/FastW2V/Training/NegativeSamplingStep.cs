@@ -3,6 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
+using FastW2V.Training.Losses;
 
 namespace FastW2V.Training;
 
@@ -23,6 +24,7 @@ internal readonly unsafe struct NegativeSamplingStep
     public readonly float* Sigmoid;
     public readonly float* LogSigmoid;
     public readonly float* LogSigmoidOfNegative;
+    public readonly TableSigmoid Sigmoids;
     public readonly AliasTable? Alias;
     public readonly int* Table;
 
@@ -35,6 +37,7 @@ internal readonly unsafe struct NegativeSamplingStep
         Sigmoid = sigmoid.Sigmoid;
         LogSigmoid = sigmoid.LogSigmoid;
         LogSigmoidOfNegative = sigmoid.LogSigmoidOfNegative;
+        Sigmoids = new TableSigmoid(sigmoid);
         Alias = alias;
         Table = table != null ? table.Entries : null;
     }
@@ -87,32 +90,9 @@ internal readonly unsafe struct NegativeSamplingStep
         return n;
     }
 
-    /// <summary>
-    /// The step size g = (label − σ(f))·alpha with word2vec.c's clipped table lookup, and the loss
-    /// −log σ(±f) added to <paramref name="loss"/>. The comparisons are ordered so that a NaN score
-    /// (diverged training) takes a clipped branch and never indexes the table.
-    /// </summary>
+    /// <summary>The step size g = (label − σ(f))·alpha and the loss, from word2vec.c's table (<see cref="TableSigmoid.Step"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Gradient(float f, bool positive, float alpha, ref float loss)
-    {
-        if (f > SigmoidTable.MaxExp)
-        {
-            // σ(f) ≈ 1: a positive is right (no step, no loss); a negative costs −log σ(−f) ≈ f.
-            if (positive) return 0f;
-            loss += f;
-            return -alpha;
-        }
-        if (f >= -SigmoidTable.MaxExp)
-        {
-            int i = SigmoidTable.Index(f);
-            loss -= positive ? LogSigmoid[i] : LogSigmoidOfNegative[i];
-            return ((positive ? 1f : 0f) - Sigmoid[i]) * alpha;
-        }
-        // σ(f) ≈ 0 (or f is NaN): a negative is right; a positive costs −log σ(f) ≈ −f.
-        if (!positive) return 0f;
-        loss -= f;
-        return alpha;
-    }
+    public float Gradient(float f, bool positive, float alpha, ref float loss) => Sigmoids.Step(f, positive, alpha, ref loss);
 
     /// <summary>
     /// <see cref="Gradient"/> for 8 scores at once (AVX2 gathers from the same tables, the same clipping
@@ -136,19 +116,9 @@ internal readonly unsafe struct NegativeSamplingStep
         return ((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha;
     }
 
-    /// <summary>Updates the output rows of the targets; returns the loss (for the progress figure).</summary>
+    /// <summary>Updates the output rows of the targets (<see cref="NegativeSamplingLoss"/>); returns the loss.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Apply<TKernels>(float* hidden, float* gradient, int* targets, int count, float alpha)
-        where TKernels : struct, IVectorKernels
-    {
-        float loss = 0;
-        for (int j = 0; j < count; j++)
-        {
-            float* u = Output + (long)targets[j] * Stride;
-            float f = TKernels.Dot(hidden, u, Stride);
-            float g = Gradient(f, j == 0, alpha, ref loss);
-            TKernels.AccumulateAndUpdate(g, u, hidden, gradient, Stride);
-        }
-        return loss;
-    }
+        where TKernels : struct, IVectorKernels =>
+        NegativeSamplingLoss.Apply<float, TKernels, TableSigmoid>(Output, Stride, hidden, gradient, targets, count, alpha, in Sigmoids);
 }

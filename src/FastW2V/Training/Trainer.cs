@@ -23,7 +23,8 @@ public static unsafe class Trainer
         if (tokens <= options.Window)
             throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window ({options.Window}): too little to train on.");
 
-        var model = new WordVectorModel(vocabulary.Count, options.Dimension, options.Seed);
+        var model = new WordVectorModel(vocabulary.Count, options.Dimension, options.Seed,
+            outputRows: options.Negative > 0 || options.FullSoftmax, treeRows: options.HierarchicalSoftmax);
         try
         {
             return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1));
@@ -40,13 +41,16 @@ public static unsafe class Trainer
     {
         long[] counts = vocabulary.GetCounts();
         using var sigmoid = new SigmoidTable();
-        using var alias = options.Sampler == NegativeSamplerKind.Alias ? new AliasTable(counts) : null;
-        using var table = options.Sampler == NegativeSamplerKind.Table ? new UnigramTable(counts) : null;
+        bool negatives = options.Negative > 0;
+        using var alias = negatives && options.Sampler == NegativeSamplerKind.Alias ? new AliasTable(counts) : null;
+        using var table = negatives && options.Sampler == NegativeSamplerKind.Table ? new UnigramTable(counts) : null;
         var keep = new SubsamplingTable(vocabulary, options.Sample).Thresholds.ToArray();
         var ns = new NegativeSamplingStep(model, options.Negative, sigmoid, alias, table);
+        var tree = options.HierarchicalSoftmax ? new Losses.HuffmanTree(counts) : null;
+        var heads = new OutputHeads(model, options, ns, tree);
         // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
         var pool = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
-            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative + 1, options.Window));
+            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative + 1, options.Window, options.FullSoftmax ? model.Words : 0));
         using var poolLifetime = pool as IDisposable;
         var shared = new SharedTrainingState();
         int threads = options.Threads;
@@ -60,7 +64,7 @@ public static unsafe class Trainer
         fixed (WorkerStats* statsPointer = stats)
         {
             var body = VectorKernels.Dispatch<WorkerFactory, Action<int>>(options.Simd,
-                new WorkerFactory(model, options, ns, keepPointer, shared, totalWords, corpus, pool, statsPointer));
+                new WorkerFactory(model, options, heads, keepPointer, shared, totalWords, corpus, pool, statsPointer));
             var workers = new Thread[threads];
             for (int t = 0; t < threads; t++)
             {
@@ -161,7 +165,7 @@ public static unsafe class Trainer
     }
 
     /// <summary>Builds the per-thread body for the chosen kernel struct (one generic instantiation per path).</summary>
-    private readonly struct WorkerFactory(WordVectorModel model, TrainingOptions options, NegativeSamplingStep ns, uint* keep,
+    private readonly struct WorkerFactory(WordVectorModel model, TrainingOptions options, OutputHeads heads, uint* keep,
         SharedTrainingState shared, long totalWords, EncodedCorpus corpus, ObjectPool<TrainingScratch> pool, WorkerStats* stats)
         : IKernelAction<Action<int>>
     {
@@ -185,7 +189,7 @@ public static unsafe class Trainer
 
         private Action<int> Body<TKernels, TPair>() where TKernels : struct, IVectorKernels where TPair : struct, ISkipGramUpdate
         {
-            var worker = new TrainingWorker<TKernels, TPair>(model, options, ns, keep, shared, totalWords);
+            var worker = new TrainingWorker<TKernels, TPair>(model, options, heads, keep, shared, totalWords);
             int threads = options.Threads;
             var corpusRef = corpus;
             var poolRef = pool;

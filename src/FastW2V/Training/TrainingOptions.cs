@@ -15,6 +15,8 @@ public sealed record TrainingOptions
     public double Sample { get; init; } = 1e-3;
     public int Negative { get; init; } = 5;
     public bool HierarchicalSoftmax { get; init; }
+    /// <summary>The exact softmax over the whole vocabulary (O(V) per prediction: small vocabularies, reference runs).</summary>
+    public bool FullSoftmax { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;
     public int Iterations { get; init; } = 5;
     /// <summary>Starting learning rate; null = word2vec.c's default (0.025 skip-gram, 0.05 CBOW).</summary>
@@ -36,6 +38,9 @@ public sealed record TrainingOptions
     /// <summary>Pin worker t to CPU t (Linux).</summary>
     public bool Pin { get; init; }
 
+    /// <summary>Negative sampling is the only loss (the batched and register-blocked skip-gram paths).</summary>
+    public bool NegativeSamplingOnly => Negative > 0 && !HierarchicalSoftmax && !FullSoftmax;
+
     public float StartingAlpha => Alpha ?? (Architecture == Architecture.Cbow ? 0.05f : 0.025f);
 
     public void Validate()
@@ -49,8 +54,8 @@ public sealed record TrainingOptions
         Require(Iterations is >= 1 and <= 100_000, $"iter must be at least 1 (got {Iterations}).");
         Require(Alpha is null || (Alpha > 0 && float.IsFinite(Alpha.Value)), $"alpha must be positive (got {Alpha}).");
         Require(!(CbowSum && CbowWord2VecCompat), "--cbow-sum and --cbow-w2v-compat exclude each other (the compat mode is about the mean).");
-        Require(Negative > 0 || HierarchicalSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5) or hierarchical softmax.");
-        Require(!HierarchicalSoftmax, "Hierarchical softmax (-hs 1) is not implemented yet: use negative sampling (-hs 0 -negative 5).");
+        Require(Negative > 0 || HierarchicalSoftmax || FullSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5), hierarchical softmax (-hs 1) or --loss softmax.");
+        Require(!(FullSoftmax && (HierarchicalSoftmax || Negative > 0)), "The full softmax is the exact loss and trains alone: use --loss softmax (which sets -negative 0 -hs 0).");
         Require(SimdSupport.IsSupported(Simd), $"The {Simd} code path is not supported on this CPU.");
     }
 }

@@ -15,6 +15,7 @@ internal sealed unsafe class TrainingScratch : IDisposable
     private readonly AlignedBuffer _ints;
 
     private readonly AlignedBuffer _rows;
+    private readonly AlignedBuffer _softmax;
 
     public int Stride { get; }
     public float* Hidden => (float*)_floats.Pointer;
@@ -26,6 +27,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
     private readonly long _deltaFloats;
     /// <summary>A HogBatch window's context rows (pointers into the input matrix).</summary>
     public float** ContextRows => (float**)_rows.Pointer;
+    /// <summary>The full softmax's logits and probabilities: one float per word (empty without it).</summary>
+    public float* SoftmaxScratch => (float*)_softmax.Pointer;
     private readonly int _maxTargets;
     public int* Sentence => (int*)_ints.Pointer;
     /// <summary>Per sentence position: the first and last context position of its (shrunk) window.</summary>
@@ -40,8 +43,9 @@ internal sealed unsafe class TrainingScratch : IDisposable
     /// <summary>The buffer of <see cref="NegativeStream"/>.</summary>
     public int* Negatives => NextMultiplicity + _maxTargets;
 
-    public TrainingScratch(int stride, int maxTargets, int window)
+    public TrainingScratch(int stride, int maxTargets, int window, int softmaxWords = 0)
     {
+        _softmax = new AlignedBuffer((long)softmaxWords * sizeof(float));
         Stride = stride;
         _maxTargets = maxTargets;
         _deltaFloats = (long)Math.Max(2 * window, maxTargets) * stride;
@@ -56,11 +60,12 @@ internal sealed unsafe class TrainingScratch : IDisposable
         _floats.Dispose();
         _ints.Dispose();
         _rows.Dispose();
+        _softmax.Dispose();
     }
 
-    public sealed class Policy(int stride, int maxTargets, int window) : PooledObjectPolicy<TrainingScratch>
+    public sealed class Policy(int stride, int maxTargets, int window, int softmaxWords) : PooledObjectPolicy<TrainingScratch>
     {
-        public override TrainingScratch Create() => new(stride, maxTargets, window);
+        public override TrainingScratch Create() => new(stride, maxTargets, window, softmaxWords);
         public override bool Return(TrainingScratch obj) => true;
     }
 }

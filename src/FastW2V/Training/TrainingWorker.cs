@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using FastW2V.Corpus;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
+using FastW2V.Training.Losses;
 
 namespace FastW2V.Training;
 
@@ -20,17 +21,19 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
     private readonly WordVectorModel _model;
     private readonly TrainingOptions _options;
     private readonly NegativeSamplingStep _ns;
+    private readonly OutputHeads _heads;
     private readonly uint* _keep;
     private readonly SharedTrainingState _shared;
     private readonly long _totalWords; // iterations × tokens: the learning-rate schedule's end
     private readonly float _startAlpha;
 
-    public TrainingWorker(WordVectorModel model, TrainingOptions options, NegativeSamplingStep ns, uint* keepThresholds,
+    public TrainingWorker(WordVectorModel model, TrainingOptions options, OutputHeads heads, uint* keepThresholds,
         SharedTrainingState shared, long totalWords)
     {
         _model = model;
         _options = options;
-        _ns = ns;
+        _heads = heads;
+        _ns = heads.Ns;
         _keep = keepThresholds;
         _shared = shared;
         _totalWords = totalWords;
@@ -60,12 +63,14 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                     }
                     double loss;
                     long examples;
-                    if (_options.Architecture == Architecture.SkipGram)
-                        (loss, examples) = _options.Batch
-                            ? SkipGramWindows(scratch, length, alpha, ref rng, ref negatives)
-                            : SkipGramSentence(scratch, length, alpha, ref rng, ref negatives);
-                    else
+                    if (_options.Architecture == Architecture.Cbow)
                         (loss, examples) = CbowSentence(scratch, length, alpha, ref rng, ref negatives);
+                    else if (!_options.NegativeSamplingOnly)
+                        (loss, examples) = SkipGramAnyLoss(scratch, length, alpha, ref rng, ref negatives);
+                    else if (_options.Batch)
+                        (loss, examples) = SkipGramWindows(scratch, length, alpha, ref rng, ref negatives);
+                    else
+                        (loss, examples) = SkipGramSentence(scratch, length, alpha, ref rng, ref negatives);
                     stats.LossSum += loss;
                     stats.LossCount += examples;
                     Volatile.Write(ref stats.Words, words);
@@ -200,10 +205,39 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         return (loss, pairs);
     }
 
-    /// <summary>CBOW over one sentence; the next window's negatives are drawn and prefetched ahead.</summary>
+    /// <summary>
+    /// Skip-gram with hierarchical softmax, the full softmax or both heads (word2vec.c's -hs 1
+    /// -negative 5): pair by pair, the context word's input row is the hidden vector of every head.
+    /// </summary>
+    private (double Loss, long Examples) SkipGramAnyLoss(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
+    {
+        int stride = _model.Input.Stride;
+        int* sentence = s.Sentence;
+        float* input = _model.Input.Data;
+        bool drawNegatives = _options.Negative > 0;
+        DrawWindows(s, length, ref rng);
+        double loss = 0;
+        long pairs = 0;
+        for (int i = 0; i < length; i++)
+        {
+            for (int j = s.WindowFrom[i], to = s.WindowTo[i]; j <= to; j++)
+            {
+                if (j == i) continue;
+                int count = drawNegatives ? _ns.DrawTargets(sentence[i], s.Targets, ref negatives) : 0;
+                float* v = input + (long)sentence[j] * stride;
+                new Span<float>(s.Gradient, stride).Clear();
+                loss += _heads.Apply<TKernels>(v, s.Gradient, sentence[i], s.Targets, count, alpha, s.SoftmaxScratch);
+                TKernels.Axpy(1f, s.Gradient, v, stride);
+                pairs++;
+            }
+        }
+        return (loss, pairs);
+    }
+
+    /// <summary>CBOW over one sentence; the next window's negatives are drawn (and prefetched) ahead.</summary>
     private (double Loss, long Examples) CbowSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
     {
-        int stride = _ns.Stride;
+        int stride = _model.Input.Stride;
         int* sentence = s.Sentence;
         float* input = _model.Input.Data;
         float* hidden = s.Hidden;
@@ -211,27 +245,22 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         // Mean: the hidden vector is h = (1/n)Σ v_c, so ∂J/∂v_c = (1/n)∂J/∂h. word2vec.c (and
         // gensim with cbow_mean=1) skip the 1/n; --cbow-w2v-compat does the same.
         bool divideGradient = mean && !_options.CbowWord2VecCompat;
+        bool drawNegatives = _options.Negative > 0;
         DrawWindows(s, length, ref rng);
         int* current = s.Targets, next = s.NextTargets;
-        int count = length > 0 ? _ns.DrawTargets(sentence[0], current, ref negatives) : 0;
+        int count = drawNegatives && length > 0 ? _ns.DrawTargets(sentence[0], current, ref negatives) : 0;
         double loss = 0;
         long windows = 0;
         for (int i = 0; i < length; i++)
         {
-            int nextCount = i + 1 < length ? _ns.DrawTargets(sentence[i + 1], next, ref negatives) : 0;
+            int nextCount = drawNegatives && i + 1 < length ? _ns.DrawTargets(sentence[i + 1], next, ref negatives) : 0;
             int from = s.WindowFrom[i], to = s.WindowTo[i];
-            int n = to - from; // context words: the window without the centre
+            int n = CbowHidden.Forward<float, TKernels>(input, stride, sentence, from, to, i, mean, hidden);
             if (n > 0)
             {
-                new Span<float>(hidden, stride).Clear();
-                for (int j = from; j <= to; j++)
-                    if (j != i) TKernels.Axpy(1f, input + (long)sentence[j] * stride, hidden, stride);
-                if (mean) TKernels.Scale(1f / n, hidden, stride);
                 new Span<float>(s.Gradient, stride).Clear();
-                loss += _ns.Apply<TKernels>(hidden, s.Gradient, current, count, alpha);
-                float factor = divideGradient ? 1f / n : 1f;
-                for (int j = from; j <= to; j++)
-                    if (j != i) TKernels.Axpy(factor, s.Gradient, input + (long)sentence[j] * stride, stride);
+                loss += _heads.Apply<TKernels>(hidden, s.Gradient, sentence[i], current, count, alpha, s.SoftmaxScratch);
+                CbowHidden.Backward<float, TKernels>(input, stride, sentence, from, to, i, divideGradient ? 1f / n : 1f, s.Gradient);
                 windows++;
             }
             int* swap = current;

@@ -4,21 +4,24 @@ using FastW2V.Sampling;
 namespace FastW2V.Training;
 
 /// <summary>
-/// The two embedding matrices: input vectors (word2vec.c's syn0, the word vectors users keep) and
-/// output vectors (syn1neg). Input vectors start uniform in (−0.5, 0.5)/dim as in word2vec.c,
-/// output vectors at zero.
+/// The embedding matrices: input vectors (word2vec.c's syn0, the word vectors users keep), output
+/// vectors (syn1neg: one row per word, for negative sampling and the full softmax) and the inner nodes
+/// of the Huffman tree (syn1: V − 1 rows, for hierarchical softmax). A matrix a loss does not use has no
+/// rows. Input vectors start uniform in (−0.5, 0.5)/dim as in word2vec.c, the others at zero.
 /// </summary>
 public sealed unsafe class WordVectorModel : IDisposable
 {
     public EmbeddingMatrix Input { get; }
     public EmbeddingMatrix Output { get; }
+    public EmbeddingMatrix Tree { get; }
     public int Words => Input.Rows;
     public int Dimension => Input.Dimension;
 
-    public WordVectorModel(int words, int dimension, ulong seed)
+    public WordVectorModel(int words, int dimension, ulong seed, bool outputRows = true, bool treeRows = false)
     {
         Input = new EmbeddingMatrix(words, dimension);
-        Output = new EmbeddingMatrix(words, dimension);
+        Output = new EmbeddingMatrix(outputRows ? words : 0, dimension);
+        Tree = new EmbeddingMatrix(treeRows ? words - 1 : 0, dimension);
         var rng = new FastRandom(seed ^ 0x5EED);
         for (int w = 0; w < words; w++)
         {
@@ -27,10 +30,10 @@ public sealed unsafe class WordVectorModel : IDisposable
         }
     }
 
-    /// <summary>True when any input or output value is NaN or infinite (checked during training).</summary>
+    /// <summary>True when any value of the given rows of any matrix is NaN or infinite (checked during training).</summary>
     public bool HasNonFinite(int firstRow, int rows)
     {
-        foreach (var m in new[] { Input, Output })
+        foreach (var m in new[] { Input, Output, Tree })
             for (int r = firstRow; r < Math.Min(m.Rows, firstRow + rows); r++)
                 foreach (float x in m.RowSpan(r))
                     if (!float.IsFinite(x)) return true;
@@ -41,5 +44,6 @@ public sealed unsafe class WordVectorModel : IDisposable
     {
         Input.Dispose();
         Output.Dispose();
+        Tree.Dispose();
     }
 }

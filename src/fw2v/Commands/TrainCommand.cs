@@ -4,6 +4,7 @@ using FastW2V.Corpus;
 using FastW2V.Formats;
 using FastW2V.Sampling;
 using FastW2V.Training;
+using FastW2V.Training.Losses;
 using FastW2V.Vocabulary;
 
 namespace FastW2V.Cli.Commands;
@@ -21,7 +22,9 @@ internal static class TrainCommand
         var size = new Option<int>("--size", "-size") { Description = "Vector dimension.", DefaultValueFactory = _ => 100 };
         var window = new Option<int>("--window", "-window") { Description = "Maximum skip length between words.", DefaultValueFactory = _ => 5 };
         var sample = new Option<double>("--sample", "-sample") { Description = "Subsampling threshold for frequent words (0 = off).", DefaultValueFactory = _ => 1e-3 };
-        var hs = new Option<int>("--hs", "-hs") { Description = "1 = hierarchical softmax (not implemented yet).", DefaultValueFactory = _ => 0 };
+        var hs = new Option<int>("--hs", "-hs") { Description = "1 = hierarchical softmax (with -negative N > 0, both heads, as word2vec.c).", DefaultValueFactory = _ => 0 };
+        var loss = new Option<string?>("--loss") { Description = "ns (negative sampling), hs (hierarchical softmax alone) or softmax (the exact full softmax; small vocabularies)." };
+        loss.AcceptOnlyFromAmong("ns", "hs", "softmax");
         var negative = new Option<int>("--negative", "-negative") { Description = "Negative samples per example (0 = none).", DefaultValueFactory = _ => 5 };
         var threads = SharedOptions.Threads();
         var iter = new Option<int>("--iter", "-iter") { Description = "Training epochs.", DefaultValueFactory = _ => 5 };
@@ -47,9 +50,9 @@ internal static class TrainCommand
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels for skip-gram pairs (for benchmarks)." };
 
-        var command = new Command("train", "Train word vectors (skip-gram or CBOW with negative sampling).")
+        var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
-            input, outputFile, size, window, sample, hs, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
+            input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
             saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, noRegisters, noBatch, pin,
         };
         command.SetAction(parse =>
@@ -60,14 +63,22 @@ internal static class TrainCommand
             if (cbowValue is not (0 or 1)) throw new FastW2VException($"cbow must be 0 or 1 (got {cbowValue}).");
             if (binaryValue is not (0 or 1)) throw new FastW2VException($"binary must be 0 or 1 (got {binaryValue}).");
             if (hsValue is not (0 or 1)) throw new FastW2VException($"hs must be 0 or 1 (got {hsValue}).");
+            string? lossName = parse.GetValue(loss);
+            int negativeValue = parse.GetValue(negative);
+            if (lossName != null && parse.GetResult(hs) is { Implicit: false }) throw new FastW2VException("Give either --loss or -hs, not both.");
+            if (lossName is "hs" or "softmax" && parse.GetResult(negative) is { Implicit: false } && negativeValue > 0)
+                throw new FastW2VException($"--loss {lossName} trains no negative samples: drop -negative (or use -hs 1 -negative {negativeValue} for both heads).");
+            if (lossName is "hs" or "softmax") negativeValue = 0;
+            if (lossName == "hs") hsValue = 1;
             var training = new TrainingOptions
             {
                 Architecture = cbowValue == 1 ? Architecture.Cbow : Architecture.SkipGram,
                 Dimension = parse.GetValue(size),
                 Window = parse.GetValue(window),
                 Sample = parse.GetValue(sample),
-                Negative = parse.GetValue(negative),
+                Negative = negativeValue,
                 HierarchicalSoftmax = hsValue == 1,
+                FullSoftmax = lossName == "softmax",
                 Threads = parse.GetValue(threads),
                 Iterations = parse.GetValue(iter),
                 Alpha = parse.GetValue(alpha),
@@ -108,13 +119,21 @@ internal static class TrainCommand
             if (vocabPath != null) VocabularyFile.Save(vocabulary, vocabPath);
             if (outPath == null) return 0;
 
+            if (training.FullSoftmax && vocabulary.Count > 10_000)
+            {
+                long examples = prepared.Encoded!.TokenCount * training.Iterations * (training.Architecture == Architecture.SkipGram ? training.Window : 1);
+                double seconds = FullSoftmaxCost.EstimateSeconds(vocabulary.Count, training.Dimension, examples, training.Threads, training.Simd);
+                error.WriteLine($"warning: the full softmax costs O(V) per prediction; with {vocabulary.Count:N0} words this run needs roughly {TimeSpan.FromSeconds(seconds):d\\.hh\\:mm\\:ss} (--loss ns or hs are the fast approximations).");
+            }
             var display = verbose ? new ProgressDisplay(error) : null;
             var result = Trainer.Train(vocabulary, prepared.Encoded!, training, display != null ? display.Show : null, display?.Interval);
             display?.Finish();
             using var model = result.Model;
             var writeClock = Stopwatch.StartNew();
             VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binaryValue == 1);
-            if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, binaryValue == 1);
+            if (outputVectors != null && model.Output.Rows == 0)
+                error.WriteLine("warning: hierarchical softmax alone has no output word vectors; --save-output-vectors is skipped.");
+            else if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, binaryValue == 1);
             if (log != null)
                 Summary(log, result, prepared, training, writeClock.Elapsed, wall.Elapsed);
             return 0;

@@ -49,7 +49,7 @@ public class CliTests
     [TestCase("-window", "0", "window")]
     [TestCase("-sample", "-0.1", "sample")]
     [TestCase("-negative", "0", "-negative 0 without -hs 1")]
-    [TestCase("-hs", "1", "not implemented")]
+    [TestCase("-hs", "2", "hs must be 0 or 1")]
     [TestCase("-classes", "10", "not supported")]
     [TestCase("-iter", "0", "iter")]
     [TestCase("-cbow", "2", "cbow")]
@@ -61,11 +61,23 @@ public class CliTests
         Assert.That(File.Exists(temp.File("v.txt")), Is.False);
     }
 
+    [TestCase("--loss softmax -hs 1", "either --loss or -hs")]
+    [TestCase("--loss hs -negative 5", "trains no negative samples")]
+    [TestCase("--loss softmax -negative 3", "trains no negative samples")]
+    [TestCase("-hs 0 -negative 0", "-negative 0 without -hs 1")]
+    public void Contradictory_losses_are_one_line_errors(string flags, string expected)
+    {
+        using var temp = new TempFolder();
+        AssertOneLineError(["-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), .. flags.Split(' ')], expected);
+        Assert.That(File.Exists(temp.File("v.txt")), Is.False);
+    }
+
     [Test]
     public void Usage_errors_exit_2_with_one_line()
     {
         AssertOneLineError(["train", "--no-such-option"], "no-such-option", FastW2V.Cli.Cli.UsageError);
         AssertOneLineError(["-train", "x", "-size", "abc"], "abc", FastW2V.Cli.Cli.UsageError);
+        AssertOneLineError(["-train", "x", "--loss", "nce"], "nce", FastW2V.Cli.Cli.UsageError);
     }
 
     [Test]

@@ -1,0 +1,99 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using FastW2V.Kernels;
+
+namespace FastW2V.Training.Losses;
+
+/// <summary>
+/// How a sigmoid loss turns a score f into a step: word2vec.c's clipped table in training (float), the
+/// exact function in the gradient checks (double). The losses are generic over this policy, so the
+/// checks run the trainer's own loss code.
+/// </summary>
+public interface ISigmoidPolicy<T> where T : unmanaged
+{
+    /// <summary>
+    /// Negative sampling's step g = (label − σ(f))·alpha (label 1 for the positive target), adding
+    /// −log σ(±f) to <paramref name="loss"/>.
+    /// </summary>
+    T Step(T f, bool positive, T alpha, ref T loss);
+
+    /// <summary>
+    /// Hierarchical softmax's step at one inner node, the same formula; false when the node is skipped
+    /// (word2vec.c skips scores outside its table's range).
+    /// </summary>
+    bool TreeStep(T f, bool positive, T alpha, ref T loss, out T g);
+}
+
+/// <summary>word2vec.c's sigmoid: a 1000-point table on [−6, 6], clipped outside (as its training does).</summary>
+public readonly unsafe struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<float>
+{
+    private readonly float* _sigmoid = table.Sigmoid;
+    private readonly float* _logSigmoid = table.LogSigmoid;
+    private readonly float* _logSigmoidOfNegative = table.LogSigmoidOfNegative;
+
+    /// <summary>
+    /// Outside the table σ is taken as exactly 0 or 1, as word2vec.c's negative sampling does. The
+    /// comparisons are ordered so that a NaN score (diverged training) takes a clipped branch and never
+    /// indexes the table.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Step(float f, bool positive, float alpha, ref float loss)
+    {
+        if (f > SigmoidTable.MaxExp)
+        {
+            // σ(f) ≈ 1: a positive is right (no step, no loss); a negative costs −log σ(−f) ≈ f.
+            if (positive) return 0f;
+            loss += f;
+            return -alpha;
+        }
+        if (f >= -SigmoidTable.MaxExp)
+        {
+            int i = SigmoidTable.Index(f);
+            loss -= positive ? _logSigmoid[i] : _logSigmoidOfNegative[i];
+            return ((positive ? 1f : 0f) - _sigmoid[i]) * alpha;
+        }
+        // σ(f) ≈ 0 (or f is NaN): a negative is right; a positive costs −log σ(f) ≈ −f.
+        if (!positive) return 0f;
+        loss -= f;
+        return alpha;
+    }
+
+    /// <summary>word2vec.c's hierarchical softmax leaves a node alone when its score is outside (−6, 6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TreeStep(float f, bool positive, float alpha, ref float loss, out float g)
+    {
+        if (f > -SigmoidTable.MaxExp && f < SigmoidTable.MaxExp)
+        {
+            int i = SigmoidTable.Index(f);
+            loss -= positive ? _logSigmoid[i] : _logSigmoidOfNegative[i];
+            g = ((positive ? 1f : 0f) - _sigmoid[i]) * alpha;
+            return true;
+        }
+        // Skipped; its loss is about max(0, ∓f) (NaN adds NaN, which the divergence check sees).
+        if (!(f > 0 == positive)) loss += MathF.Abs(f);
+        g = 0;
+        return false;
+    }
+}
+
+/// <summary>The exact sigmoid, never clipped, with a stable log: the reference of the gradient checks.</summary>
+public readonly struct ExactSigmoid<T> : ISigmoidPolicy<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>σ(x) = 1 / (1 + e^−x).</summary>
+    public static T Sigmoid(T x) => T.One / (T.One + T.Exp(-x));
+
+    /// <summary>−log σ(x) = log(1 + e^−x), computed without overflow for any x.</summary>
+    public static T NegativeLogSigmoid(T x) => T.Max(-x, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(x)));
+
+    public T Step(T f, bool positive, T alpha, ref T loss)
+    {
+        loss += NegativeLogSigmoid(positive ? f : -f);
+        return ((positive ? T.One : T.Zero) - Sigmoid(f)) * alpha;
+    }
+
+    public bool TreeStep(T f, bool positive, T alpha, ref T loss, out T g)
+    {
+        g = Step(f, positive, alpha, ref loss);
+        return true;
+    }
+}
