@@ -56,7 +56,7 @@ public unsafe class WindowUpdateBenchmarks
             for (int w = 0; w < Windows; w++)
             {
                 for (int b = 0; b < Batch; b++) _rows[b] = _model.Input.Row(contexts[w * Batch + b]);
-                loss += TUpdate.TrainWindow(in _ns, _rows, Batch, targets + w * Targets, multiplicity, Targets, 1e-3f, deltas, scratch, null, 0);
+                loss += TUpdate.TrainWindow(in _ns, _ns.Output, _rows, Batch, targets + w * Targets, multiplicity, null, Targets, 1e-3f, deltas, scratch, null, 0);
             }
         return loss;
     }

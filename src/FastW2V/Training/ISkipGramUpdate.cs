@@ -14,13 +14,16 @@ internal unsafe interface ISkipGramUpdate
 
     /// <summary>
     /// The HogBatch window (Ji et al.): the <paramref name="batch"/> context rows of one centre word all
-    /// predict it against one shared set of targets (positive first; <paramref name="multiplicity"/>
-    /// counts a negative drawn more than once). Every score is taken from the rows as they were at the
+    /// predict it against one shared set of target rows of <paramref name="output"/>. Negative sampling
+    /// (<paramref name="codes"/> null): the positive first, then the negatives, <paramref name="multiplicity"/>
+    /// counting a negative drawn more than once, word2vec.c's clipped steps. Hierarchical softmax: the
+    /// centre word's path, whose nodes every context shares, label 1 − code, nodes skipped outside the
+    /// table as word2vec.c does. Every score is taken from the rows as they were at the
     /// start, so the update is the three small matrix products S = U·Vᵀ, ΔU = G·V, ΔV = Gᵀ·U with
     /// G = (labels − σ(S))·alpha; <paramref name="deltas"/> (batch rows of the stride) and
     /// <paramref name="scratch"/> (max(stride, batch) floats) are scratch. Returns the loss over all batch × count scores. The output rows of
     /// <paramref name="prefetch"/> (the next window's targets) are prefetched one per target, spread over the work.
     /// </summary>
-    static abstract float TrainWindow(in NegativeSamplingStep ns, float** rows, int batch, int* targets, int* multiplicity,
-        int count, float alpha, float* deltas, float* scratch, int* prefetch, int prefetchCount);
+    static abstract float TrainWindow(in NegativeSamplingStep ns, float* output, float** rows, int batch, int* targets, int* multiplicity,
+        byte* codes, int count, float alpha, float* deltas, float* scratch, int* prefetch, int prefetchCount);
 }

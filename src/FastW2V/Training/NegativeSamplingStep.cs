@@ -116,6 +116,24 @@ internal readonly unsafe struct NegativeSamplingStep
         return ((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha;
     }
 
+    /// <summary>
+    /// <see cref="TableSigmoid.TreeStep"/> for 8 scores at once: word2vec.c's hierarchical softmax leaves a
+    /// node alone when its score is outside (−6, 6); the skipped loss is |f| on the wrong side.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> TreeSteps8(Vector256<float> f, bool positive, float alpha, Vector256<float> valid, ref Vector256<float> loss)
+    {
+        var max = Vector256.Create(SigmoidTable.MaxExp);
+        var inside = Vector256.GreaterThan(f, -max) & Vector256.LessThan(f, max); // NaN: outside
+        var index = Avx.ConvertToVector256Int32WithTruncation((f + max) * Vector256.Create(SigmoidTable.Scale));
+        index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
+        var sigmoid = Avx2.GatherVector256(Sigmoid, index, sizeof(float));
+        var logs = Avx2.GatherVector256(positive ? LogSigmoid : LogSigmoidOfNegative, index, sizeof(float));
+        var wrongSide = positive ? Vector256.LessThan(f, Vector256<float>.Zero) : Vector256.GreaterThan(f, Vector256<float>.Zero);
+        loss += valid & Vector256.ConditionalSelect(inside, -logs, wrongSide & Vector256.Abs(f));
+        return inside & (((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha);
+    }
+
     /// <summary>Updates the output rows of the targets (<see cref="NegativeSamplingLoss"/>); returns the loss.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Apply<TKernels>(float* hidden, float* gradient, int* targets, int count, float alpha)

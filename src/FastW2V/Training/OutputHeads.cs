@@ -22,6 +22,14 @@ internal readonly unsafe struct OutputHeads
     private readonly int _words;
     private readonly int _stride;
 
+    /// <summary>Hierarchical softmax is trained (the tree fields below are set).</summary>
+    public bool HasTree => _tree != null;
+    public float* TreeRows => _tree;
+    /// <summary>A word's code bits and path nodes, <see cref="HuffmanTree.MaxCodeLength"/> apart.</summary>
+    public byte* Codes(int word) => _codes + (long)word * HuffmanTree.MaxCodeLength;
+    public int* Points(int word) => _points + (long)word * HuffmanTree.MaxCodeLength;
+    public int PathLength(int word) => _lengths[word];
+
     public OutputHeads(WordVectorModel model, TrainingOptions options, NegativeSamplingStep ns, HuffmanTree? tree)
     {
         Ns = ns;

@@ -27,8 +27,8 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
     public static int StepColumns(int batch) => (batch + 7) & ~7;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float TrainWindow(in NegativeSamplingStep ns, float** rows, int batch, int* targets, int* multiplicity,
-        int count, float alpha, float* deltas, float* scratch, int* prefetch, int prefetchCount)
+    public static float TrainWindow(in NegativeSamplingStep ns, float* output, float** rows, int batch, int* targets, int* multiplicity,
+        byte* codes, int count, float alpha, float* deltas, float* scratch, int* prefetch, int prefetchCount)
     {
         int n = TWidth.Vectors;
         int stride = ns.Stride;
@@ -39,7 +39,7 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
         var lossSum = Vector256<float>.Zero;
         for (int t = 0; t < count; t++)
         {
-            float* u = ns.Output + (long)targets[t] * stride;
+            float* u = output + (long)targets[t] * stride;
             Vec u0 = Vector512.Load(u);
             Vec u1 = n > 1 ? Vector512.Load(u + 1 * W) : default;
             Vec u2 = n > 2 ? Vector512.Load(u + 2 * W) : default;
@@ -48,7 +48,7 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
             Vec u5 = n > 5 ? Vector512.Load(u + 5 * W) : default;
             Vec u6 = n > 6 ? Vector512.Load(u + 6 * W) : default;
             Vec u7 = n > 7 ? Vector512.Load(u + 7 * W) : default;
-            if (t < prefetchCount) EmbeddingMatrix.PrefetchRow(ns.Output + (long)prefetch[t] * stride, stride);
+            if (t < prefetchCount) EmbeddingMatrix.PrefetchRow(output + (long)prefetch[t] * stride, stride);
             float* g = steps + t * columns;
             float step = alpha * multiplicity[t];
             var targetLoss = Vector256<float>.Zero;
@@ -71,7 +71,10 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
                 }
                 var scores = Reduce8(partials);
                 var valid = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(inChunk)).AsSingle();
-                Vector256.Store(ns.Steps8(scores, t == 0, step, valid, ref targetLoss), g + chunk);
+                var steps8 = codes == null
+                    ? ns.Steps8(scores, t == 0, step, valid, ref targetLoss)
+                    : ns.TreeSteps8(scores, codes[t] == 0, step, valid, ref targetLoss);
+                Vector256.Store(steps8, g + chunk);
             }
             lossSum += targetLoss * multiplicity[t];
         }
@@ -104,10 +107,10 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
             if (n > 6) Vector512.Store(a6, du + 6 * W);
             if (n > 7) Vector512.Store(a7, du + 7 * W);
         }
-        for (int t = count; t < prefetchCount; t++) EmbeddingMatrix.PrefetchRow(ns.Output + (long)prefetch[t] * stride, stride);
+        for (int t = count; t < prefetchCount; t++) EmbeddingMatrix.PrefetchRow(output + (long)prefetch[t] * stride, stride);
         for (int b = 0; b < batch; b++)
         {
-            float* u = ns.Output + (long)targets[0] * stride;
+            float* u = output + (long)targets[0] * stride;
             var s = Vector512.Create(steps[b]);
             Vec d0 = s * Vector512.Load(u);
             Vec d1 = n > 1 ? s * Vector512.Load(u + 1 * W) : default;
@@ -119,7 +122,7 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
             Vec d7 = n > 7 ? s * Vector512.Load(u + 7 * W) : default;
             for (int t = 1; t < count; t++)
             {
-                u = ns.Output + (long)targets[t] * stride;
+                u = output + (long)targets[t] * stride;
                 s = Vector512.Create(steps[t * columns + b]);
                 d0 = Vector512.FusedMultiplyAdd(s, Vector512.Load(u), d0);
                 if (n > 1) d1 = Vector512.FusedMultiplyAdd(s, Vector512.Load(u + 1 * W), d1);
@@ -142,7 +145,7 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
         }
         for (int t = 0; t < count; t++)
         {
-            float* u = ns.Output + (long)targets[t] * stride, du = updates + t * stride;
+            float* u = output + (long)targets[t] * stride, du = updates + t * stride;
             for (int k = 0; k < n; k++)
                 Vector512.Store(Vector512.Load(u + k * W) + Vector512.Load(du + k * W), u + k * W);
         }

@@ -172,7 +172,7 @@ public static unsafe class Trainer
         public Action<int> Invoke<TKernels>() where TKernels : struct, IVectorKernels
         {
             int vectors = model.Input.Stride / EmbeddingMatrix.FloatsPerLine;
-            bool registers = options.RegisterKernels && TKernels.Path == SimdPath.V512;
+            bool registers = options.RegisterKernels && TKernels.Path == SimdPath.V512 && !options.FullSoftmax;
             return !registers ? Body<TKernels, LoopSkipGramUpdate<TKernels>>() : vectors switch
             {
                 1 => Body<TKernels, RegisterSkipGramUpdateV512<Width1>>(),

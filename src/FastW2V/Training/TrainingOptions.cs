@@ -31,8 +31,8 @@ public sealed record TrainingOptions
     /// <summary>Skip-gram pairs with rows held in registers (AVX-512, dimension ≤ 128); off = level-1 loops.</summary>
     public bool RegisterKernels { get; init; } = true;
     /// <summary>
-    /// Skip-gram with negative sampling as HogBatch windows (the context rows of a centre word share
-    /// one set of negatives); off = word2vec.c's pair-at-a-time loop.
+    /// Skip-gram with negative sampling and/or hierarchical softmax as HogBatch windows (the context rows
+    /// of a centre word share its negatives and its Huffman path); off = word2vec.c's pair-at-a-time loop.
     /// </summary>
     public bool Batch { get; init; } = true;
     /// <summary>Pin worker t to CPU t (Linux).</summary>

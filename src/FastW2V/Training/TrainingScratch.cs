@@ -48,8 +48,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
         _softmax = new AlignedBuffer((long)softmaxWords * sizeof(float));
         Stride = stride;
         _maxTargets = maxTargets;
-        _deltaFloats = (long)Math.Max(2 * window, maxTargets) * stride;
-        long scratch = Math.Max(stride, (long)maxTargets * ((2 * window + 7) & ~7) + 16);
+        _deltaFloats = (long)Math.Max(2 * window, Math.Max(maxTargets, Losses.HuffmanTree.MaxCodeLength)) * stride;
+        long scratch = Math.Max(stride, (long)Math.Max(maxTargets, Losses.HuffmanTree.MaxCodeLength) * ((2 * window + 7) & ~7) + 16);
         _floats = new AlignedBuffer((2L * stride + _deltaFloats + scratch) * sizeof(float));
         _ints = new AlignedBuffer((3L * MaxSentence + 4L * maxTargets + NegativeStream.Size) * sizeof(int));
         _rows = new AlignedBuffer(2L * window * sizeof(float*));

@@ -65,10 +65,10 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                     long examples;
                     if (_options.Architecture == Architecture.Cbow)
                         (loss, examples) = CbowSentence(scratch, length, alpha, ref rng, ref negatives);
+                    else if (_options.Batch && !_options.FullSoftmax)
+                        (loss, examples) = SkipGramWindows(scratch, length, alpha, ref rng, ref negatives);
                     else if (!_options.NegativeSamplingOnly)
                         (loss, examples) = SkipGramAnyLoss(scratch, length, alpha, ref rng, ref negatives);
-                    else if (_options.Batch)
-                        (loss, examples) = SkipGramWindows(scratch, length, alpha, ref rng, ref negatives);
                     else
                         (loss, examples) = SkipGramSentence(scratch, length, alpha, ref rng, ref negatives);
                     stats.LossSum += loss;
@@ -166,20 +166,22 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
 
     /// <summary>
     /// Skip-gram over one sentence as HogBatch windows: for each centre word, its context rows predict it
-    /// against one set of negatives (drawn once per window instead of once per pair). The next window's
-    /// targets are drawn and their rows prefetched while this one trains, and so is the one context row
-    /// the next window adds.
+    /// together, against one set of negatives (drawn once per window instead of once per pair) and/or
+    /// along its Huffman path (which every context of the window walks anyway). The next window's
+    /// negatives are drawn ahead and their rows, its path's nodes and the one context row it adds are
+    /// prefetched while this window trains.
     /// </summary>
     private (double Loss, long Examples) SkipGramWindows(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
     {
-        int stride = _ns.Stride;
+        int stride = _model.Input.Stride;
         int* sentence = s.Sentence;
         float* input = _model.Input.Data;
         float** rows = s.ContextRows;
+        bool sampled = _options.Negative > 0, tree = _heads.HasTree;
         DrawWindows(s, length, ref rng);
         int* current = s.Targets, next = s.NextTargets;
         int* multiplicity = s.Multiplicity, nextMultiplicity = s.NextMultiplicity;
-        int count = length > 0 ? _ns.DrawSharedTargets(sentence[0], current, multiplicity, ref negatives) : 0;
+        int count = sampled && length > 0 ? _ns.DrawSharedTargets(sentence[0], current, multiplicity, ref negatives) : 0;
         double loss = 0;
         long pairs = 0;
         for (int i = 0; i < length; i++)
@@ -187,7 +189,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
             int nextCount = 0;
             if (i + 1 < length)
             {
-                nextCount = _ns.DrawSharedTargets(sentence[i + 1], next, nextMultiplicity, ref negatives);
+                if (sampled) nextCount = _ns.DrawSharedTargets(sentence[i + 1], next, nextMultiplicity, ref negatives);
                 EmbeddingMatrix.PrefetchRow(input + (long)sentence[s.WindowTo[i + 1]] * stride, stride);
             }
             int batch = 0;
@@ -195,7 +197,14 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                 if (j != i) rows[batch++] = input + (long)sentence[j] * stride;
             if (batch > 0)
             {
-                loss += TUpdate.TrainWindow(in _ns, rows, batch, current, multiplicity, count, alpha, s.Deltas, s.WindowScratch, next, nextCount);
+                if (tree)
+                {
+                    int word = sentence[i], nextWord = i + 1 < length ? sentence[i + 1] : word;
+                    loss += TUpdate.TrainWindow(in _ns, _heads.TreeRows, rows, batch, _heads.Points(word), HuffmanTree.Ones, _heads.Codes(word),
+                        _heads.PathLength(word), alpha, s.Deltas, s.WindowScratch, _heads.Points(nextWord), i + 1 < length ? _heads.PathLength(nextWord) : 0);
+                }
+                if (sampled)
+                    loss += TUpdate.TrainWindow(in _ns, _ns.Output, rows, batch, current, multiplicity, null, count, alpha, s.Deltas, s.WindowScratch, next, nextCount);
                 pairs += batch;
             }
             int* swap = current; current = next; next = swap;

@@ -46,7 +46,7 @@ internal static class TrainCommand
         var sampler = new Option<NegativeSamplerKind>("--neg-sampler") { Description = "Negative sampler: Alias (default) or Table (word2vec.c's).", DefaultValueFactory = _ => NegativeSamplerKind.Alias };
         var noUtf8 = SharedOptions.NoUtf8Check();
         var quiet = SharedOptions.Quiet();
-        var noBatch = new Option<bool>("--no-batch") { Description = "Skip-gram with negative sampling pair by pair, as word2vec.c (default: HogBatch windows sharing negatives)." };
+        var noBatch = new Option<bool>("--no-batch") { Description = "Skip-gram pair by pair, as word2vec.c (default: HogBatch windows sharing negatives and Huffman paths)." };
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels for skip-gram pairs (for benchmarks)." };
 
