@@ -21,6 +21,7 @@ public static class Cli
             ConvertCommand.Create(output, error),
             EvalCommand.Create(output, error),
             NearestCommand.Create(output, error),
+            AnalogyCommand.Create(output, error),
             BenchCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);

@@ -16,27 +16,36 @@ public sealed unsafe class NearestNeighbours : IDisposable
     }
 
     /// <summary>The k words closest to the sum of the given words' unit vectors, excluding them; null if a word is unknown.</summary>
-    public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<string> words, int k)
+    public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<string> words, int k) =>
+        Query(words.Select(w => (w, 1f)).ToList(), k);
+
+    /// <summary>One analogy, a is to b as c is to ?: the k words closest to b − a + c (3CosAdd), excluding a, b and c.</summary>
+    public IReadOnlyList<(string Word, float Cosine)>? Analogy(string a, string b, string c, int k) =>
+        Query([(b, 1f), (a, -1f), (c, 1f)], k);
+
+    /// <summary>The k words closest to Σ sign·unit vector of the given words, excluding them; null if a word is unknown.</summary>
+    public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<(string Word, float Sign)> words, int k)
     {
         int stride = _unit.Stride;
         using var query = new EmbeddingMatrix(1, _unit.Dimension);
         var exclude = new HashSet<int>();
-        foreach (var w in words)
+        foreach (var (w, sign) in words)
         {
             int i = _vectors.Find(w);
             if (i < 0) return null;
             exclude.Add(i);
-            VectorKernelsScalar.Axpy(1f, _unit.Row(i), query.Row(0), stride);
+            VectorKernelsScalar.Axpy(sign, _unit.Row(i), query.Row(0), stride);
         }
         var q = query.RowSpan(0);
         double n = 0;
         foreach (float x in q) n += x * x;
         if (n > 0) VectorKernelsScalar.Scale((float)(1 / Math.Sqrt(n)), query.Row(0), stride);
         var best = new PriorityQueue<int, float>();
+        float* q0 = query.Row(0);
         for (int r = 0; r < _unit.Rows; r++)
         {
             if (exclude.Contains(r)) continue;
-            float d = VectorKernelsScalar.Dot(query.Row(0), _unit.Row(r), stride);
+            float d = SimdSupport.Best == SimdPath.V512 ? VectorKernelsV512.Dot(q0, _unit.Row(r), stride) : VectorKernelsScalar.Dot(q0, _unit.Row(r), stride);
             if (best.Count < k) best.Enqueue(r, d);
             else if (best.TryPeek(out _, out float worst) && d > worst) best.EnqueueDequeue(r, d);
         }

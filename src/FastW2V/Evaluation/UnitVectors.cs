@@ -3,21 +3,26 @@ using FastW2V.Kernels;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>The first rows of a vector set scaled to unit length (a zero vector stays zero), for cosine queries.</summary>
-internal static class UnitVectors
+/// <summary>
+/// The first rows of a vector set scaled to unit length (a zero vector stays zero), for cosine queries.
+/// The length is computed as compute-accuracy does (float sum of squares in order, square root, then a
+/// division per element), so the unit vectors are the same to the bit.
+/// </summary>
+public static class UnitVectors
 {
     public static EmbeddingMatrix Normalize(WordVectors vectors, int rows)
     {
         var unit = new EmbeddingMatrix(rows, vectors.Dimension);
-        for (int i = 0; i < rows; i++)
+        Parallel.For(0, rows, i =>
         {
             var src = vectors.Vectors.RowSpan(i);
-            double length = 0;
-            foreach (float x in src) length += x * x;
-            float inverse = length > 0 ? (float)(1 / Math.Sqrt(length)) : 0;
+            float length = 0;
+            foreach (float x in src) length = MathF.FusedMultiplyAdd(x, x, length);
+            float norm = (float)Math.Sqrt(length);
             var dst = unit.RowSpan(i);
-            for (int j = 0; j < src.Length; j++) dst[j] = src[j] * inverse;
-        }
+            if (norm > 0)
+                for (int j = 0; j < src.Length; j++) dst[j] = src[j] / norm;
+        });
         return unit;
     }
 }

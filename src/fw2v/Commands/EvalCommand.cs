@@ -4,30 +4,64 @@ using FastW2V.Formats;
 
 namespace FastW2V.Cli.Commands;
 
-/// <summary><c>fw2v eval analogy</c>: word2vec.c's compute-accuracy protocol on a vector file.</summary>
+/// <summary>
+/// <c>fw2v eval analogy</c> (word2vec.c's compute-accuracy protocol, or 3CosMul) and
+/// <c>fw2v eval similarity</c> (Spearman's ρ on word-pair files or folders of them).
+/// </summary>
 internal static class EvalCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error) => new("eval", "Evaluate word vectors.")
+    {
+        Analogy(output), Similarity(output),
+    };
+
+    private static Command Analogy(TextWriter output)
     {
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
         var questions = new Argument<string>("questions") { Description = "Analogy questions (questions-words.txt format)." };
         var restrict = new Option<int>("--restrict") { Description = "Use the N most frequent words (the file's first N).", DefaultValueFactory = _ => 30000 };
+        var method = new Option<AnalogyMethod>("--method") { Description = "add (3CosAdd, compute-accuracy's) or mul (3CosMul).", DefaultValueFactory = _ => AnalogyMethod.Add };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var threads = SharedOptions.Threads();
-        var analogy = new Command("analogy", "Analogy accuracy, exactly as word2vec.c's compute-accuracy (3CosAdd).") { vectors, questions, restrict, threads };
-        analogy.SetAction(parse =>
+        var command = new Command("analogy", "Analogy accuracy, exactly as word2vec.c's compute-accuracy (3CosAdd) by default.") { vectors, questions, restrict, method, json, threads };
+        command.SetAction(parse =>
         {
-            int n = parse.GetValue(restrict);
-            if (n < 1) throw new FastW2VException($"restrict must be at least 1 (got {n}).");
-            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
             var q = AnalogyQuestions.Read(parse.GetValue(questions)!);
-            var report = AnalogyEvaluator.Evaluate(v, q, n, parse.GetValue(threads));
-            foreach (var s in report.Sections)
-                output.WriteLine($"{s.Name,-30} {s.Accuracy,8:P2}  ({s.Correct} / {s.Seen})");
-            foreach (var s in new[] { report.Semantic, report.Syntactic, report.Overall })
-                output.WriteLine($"{s.Name.ToUpperInvariant(),-30} {s.Accuracy,8:P2}  ({s.Correct} / {s.Seen})");
-            output.WriteLine($"Questions seen / total: {report.Overall.Seen} / {report.Overall.Total} ({(double)report.Overall.Seen / report.Overall.Total:P2}), {report.Restrict} words, {report.Elapsed.TotalSeconds:F2} s");
+            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
+            var report = AnalogyEvaluator.Evaluate(v, q, parse.GetValue(restrict), parse.GetValue(threads), parse.GetValue(method));
+            if (parse.GetValue(json)) EvaluationOutput.Json(output, w => EvaluationOutput.AnalogyJson(w, report));
+            else EvaluationOutput.AnalogyText(output, report);
             return 0;
         });
-        return new Command("eval", "Evaluate word vectors.") { analogy };
+        return command;
+    }
+
+    private static Command Similarity(TextWriter output)
+    {
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var pairs = new Argument<string[]>("pairs") { Description = "Word-pair files (word1 word2 score) or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var restrict = new Option<int>("--restrict") { Description = "Use only the N most frequent words (0 = all).", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
+        var command = new Command("similarity", "Spearman's rank correlation between cosine similarity and human scores.") { vectors, pairs, restrict, json };
+        command.SetAction(parse =>
+        {
+            var files = SimilarityPairs.Expand(parse.GetValue(pairs)!).Select(SimilarityPairs.Read).ToList();
+            int n = parse.GetValue(restrict);
+            if (n < 0) throw new FastW2VException($"restrict must be 0 (all) or positive (got {n}).");
+            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
+            var scores = Evaluate(v, files, n);
+            if (parse.GetValue(json)) EvaluationOutput.Json(output, w => EvaluationOutput.SimilarityJson(w, scores));
+            else EvaluationOutput.SimilarityText(output, scores);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files, int restrict)
+    {
+        int n = restrict > 0 ? Math.Min(restrict, vectors.Count) : vectors.Count;
+        var index = new VocabularyIndex(vectors, n);
+        using var unit = UnitVectors.Normalize(vectors, n);
+        return files.Select(f => SimilarityEvaluator.Evaluate(index, unit, f)).ToList();
     }
 }

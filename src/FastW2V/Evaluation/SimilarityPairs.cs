@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace FastW2V.Evaluation;
+
+/// <summary>One pair of a word-similarity set and its human score.</summary>
+public readonly record struct SimilarityPair(string First, string Second, double Score);
+
+/// <summary>
+/// A word-similarity file: "word1 word2 score" per line, separated by tabs or spaces (more columns are
+/// ignored), LF or CRLF endings. Blank lines and comment lines (starting with #) are skipped; a first
+/// line whose score is not a number is a header. Any other line without a numeric score is malformed:
+/// counted, not fatal.
+/// </summary>
+public sealed class SimilarityPairs
+{
+    public string Name { get; }
+    public IReadOnlyList<SimilarityPair> Pairs { get; }
+    public int MalformedLines { get; }
+    public bool HadHeader { get; }
+
+    private SimilarityPairs(string name, List<SimilarityPair> pairs, int malformed, bool header)
+    {
+        Name = name;
+        Pairs = pairs;
+        MalformedLines = malformed;
+        HadHeader = header;
+    }
+
+    public static SimilarityPairs Read(string path)
+    {
+        Formats.FileInput.CheckReadable(path, "word-pair file");
+        var pairs = new List<SimilarityPair>();
+        int malformed = 0;
+        bool header = false, first = true;
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            bool numeric = parts.Length >= 3 && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double score)
+                && double.IsFinite(score);
+            if (!numeric)
+            {
+                if (first) header = true;
+                else malformed++;
+                first = false;
+                continue;
+            }
+            first = false;
+            pairs.Add(new SimilarityPair(parts[0], parts[1], double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)));
+        }
+        if (pairs.Count == 0) throw new FastW2VException($"{path}: no \"word word score\" line found.");
+        return new SimilarityPairs(Path.GetFileNameWithoutExtension(path), pairs, malformed, header);
+    }
+
+    /// <summary>The files named: each file itself, each folder's *.txt, *.tsv and *.csv files in name order.</summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var inFolder = Directory.GetFiles(path).Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv") || f.EndsWith(".csv"))
+                    .Order(StringComparer.Ordinal).ToList();
+                if (inFolder.Count == 0) throw new FastW2VException($"{path}: no .txt, .tsv or .csv file in this folder.");
+                files.AddRange(inFolder);
+            }
+            else files.Add(path);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using FastW2V.Evaluation;
+using FastW2V.Formats;
+
+namespace FastW2V.Cli.Commands;
+
+/// <summary><c>fw2v analogy VECTORS a b c</c>: a is to b as c is to ?, the k best answers by 3CosAdd.</summary>
+internal static class AnalogyCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var words = new Argument<string[]>("words") { Description = "a b c: a is to b as c is to ?", Arity = new ArgumentArity(3, 3) };
+        var k = new Option<int>("-k") { Description = "Answers to show.", DefaultValueFactory = _ => 10 };
+        var command = new Command("analogy", "Answer one analogy: a is to b as c is to ? (nearest words to b − a + c).") { vectors, words, k };
+        command.SetAction(parse =>
+        {
+            int count = parse.GetValue(k);
+            if (count < 1) throw new FastW2VException($"k must be at least 1 (got {count}).");
+            string[] abc = parse.GetValue(words)!;
+            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
+            using var nn = new NearestNeighbours(v);
+            var result = nn.Analogy(abc[0], abc[1], abc[2], count);
+            if (result == null)
+                throw new FastW2VException($"out of vocabulary: {string.Join(' ', abc.Where(w => v.Find(w) < 0))}");
+            output.WriteLine($"{abc[0]} : {abc[1]} :: {abc[2]} : ?");
+            foreach (var (word, cosine) in result) output.WriteLine($"  {word,-24} {cosine:F4}");
+            return 0;
+        });
+        return command;
+    }
+}

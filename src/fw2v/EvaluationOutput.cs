@@ -1,0 +1,79 @@
+using System.Text.Json;
+using FastW2V.Evaluation;
+
+namespace FastW2V.Cli;
+
+/// <summary>The evaluation reports as text for people and JSON for pipelines (written by hand: AOT-safe).</summary>
+internal static class EvaluationOutput
+{
+    public static void AnalogyText(TextWriter output, AnalogyReport report, bool sections = true)
+    {
+        if (sections)
+            foreach (var s in report.Sections)
+                output.WriteLine($"{s.Name,-30} {s.Accuracy,8:P2}  ({s.Correct} / {s.Seen})");
+        foreach (var s in new[] { report.Semantic, report.Syntactic, report.Overall })
+            output.WriteLine($"{s.Name.ToUpperInvariant(),-30} {s.Accuracy,8:P2}  ({s.Correct} / {s.Seen})");
+        var o = report.Overall;
+        output.WriteLine($"Questions seen / total: {o.Seen} / {o.Total} ({(o.Total > 0 ? (double)o.Seen / o.Total : 0):P2}), {report.Restrict} words, " +
+            $"3Cos{report.Method}, {report.Elapsed.TotalSeconds:F2} s" + (report.MalformedLines > 0 ? $", {report.MalformedLines} malformed line(s) skipped" : ""));
+    }
+
+    public static void SimilarityText(TextWriter output, IReadOnlyList<SimilarityScore> scores)
+    {
+        output.WriteLine($"{"pairs file",-24} {"spearman",9} {"used",6} {"oov",6} {"total",6}");
+        foreach (var s in scores)
+            output.WriteLine($"{s.Name,-24} {s.Spearman,9:F4} {s.Used,6} {s.OutOfVocabulary,6} {s.Total,6}" + (s.MalformedLines > 0 ? $"  ({s.MalformedLines} malformed line(s) skipped)" : ""));
+    }
+
+    public static void Json(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            write(w);
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static void AnalogyJson(Utf8JsonWriter w, AnalogyReport r)
+    {
+        w.WriteStartObject();
+        w.WriteString("method", "3Cos" + r.Method);
+        w.WriteNumber("restrict", r.Restrict);
+        w.WriteNumber("seconds", Math.Round(r.Elapsed.TotalSeconds, 3));
+        w.WriteNumber("malformedLines", r.MalformedLines);
+        w.WriteStartArray("sections");
+        foreach (var s in r.Sections) Score(w, s);
+        w.WriteEndArray();
+        w.WritePropertyName("semantic"); Score(w, r.Semantic);
+        w.WritePropertyName("syntactic"); Score(w, r.Syntactic);
+        w.WritePropertyName("total"); Score(w, r.Overall);
+        w.WriteEndObject();
+    }
+
+    private static void Score(Utf8JsonWriter w, SectionScore s)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", s.Name);
+        w.WriteNumber("accuracy", Math.Round(s.Accuracy, 6));
+        w.WriteNumber("correct", s.Correct);
+        w.WriteNumber("seen", s.Seen);
+        w.WriteNumber("total", s.Total);
+        w.WriteEndObject();
+    }
+
+    public static void SimilarityJson(Utf8JsonWriter w, IReadOnlyList<SimilarityScore> scores)
+    {
+        w.WriteStartArray();
+        foreach (var s in scores)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", s.Name);
+            if (double.IsFinite(s.Spearman)) w.WriteNumber("spearman", Math.Round(s.Spearman, 6)); else w.WriteNull("spearman");
+            w.WriteNumber("used", s.Used);
+            w.WriteNumber("outOfVocabulary", s.OutOfVocabulary);
+            w.WriteNumber("total", s.Total);
+            w.WriteNumber("malformedLines", s.MalformedLines);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}
