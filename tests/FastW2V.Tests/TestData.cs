@@ -17,7 +17,7 @@ internal static class TestData
 
     public static string RequireShared(string path)
     {
-        if (!File.Exists(path)) Assert.Fail($"Shared test data missing: {path} (tests read ../shared/data beside the repo).");
+        if (!File.Exists(path) && !Directory.Exists(path)) Assert.Fail($"Shared test data missing: {path} (tests read ../shared/data beside the repo).");
         return path;
     }
 }

@@ -13,8 +13,12 @@ public sealed class WordVectors : IDisposable
     public int Count => Words.Count;
     public int Dimension => Vectors.Dimension;
 
-    public WordVectors(IReadOnlyList<byte[]> words, EmbeddingMatrix vectors)
+    private readonly bool _ownsVectors;
+
+    /// <param name="ownsVectors">false: a view of a matrix someone else disposes (a model during training).</param>
+    public WordVectors(IReadOnlyList<byte[]> words, EmbeddingMatrix vectors, bool ownsVectors = true)
     {
+        _ownsVectors = ownsVectors;
         if (words.Count != vectors.Rows) throw new ArgumentException("One vector per word is needed.");
         Words = words;
         Vectors = vectors;
@@ -36,5 +40,8 @@ public sealed class WordVectors : IDisposable
         return index;
     }
 
-    public void Dispose() => Vectors.Dispose();
+    public void Dispose()
+    {
+        if (_ownsVectors) Vectors.Dispose();
+    }
 }

@@ -13,8 +13,10 @@ namespace FastW2V.Training;
 /// </summary>
 public static unsafe class Trainer
 {
+    /// <param name="epochEnd">Called after every epoch but the last with the epoch number (from 1) and the
+    /// model, while all workers wait: the vectors are still (for evaluation during training).</param>
     public static TrainingResult Train(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
-        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null)
+        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null, Action<int, WordVectorModel>? epochEnd = null)
     {
         options.Validate();
         if (vocabulary.Count <= 2) // </s> and one word: every pair is that word with itself
@@ -27,7 +29,7 @@ public static unsafe class Trainer
             outputRows: options.Negative > 0 || options.FullSoftmax, treeRows: options.HierarchicalSoftmax);
         try
         {
-            return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1));
+            return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd);
         }
         catch
         {
@@ -37,7 +39,7 @@ public static unsafe class Trainer
     }
 
     private static TrainingResult Run(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
-        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval)
+        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval, Action<int, WordVectorModel>? epochEnd)
     {
         long[] counts = vocabulary.GetCounts();
         using var sigmoid = new SigmoidTable();
@@ -54,6 +56,10 @@ public static unsafe class Trainer
         using var poolLifetime = pool as IDisposable;
         var shared = new SharedTrainingState();
         int threads = options.Threads;
+        int epochsDone = 0;
+        using var barrier = epochEnd != null && options.Iterations > 1
+            ? new Barrier(threads, _ => epochEnd(++epochsDone, model)) : null;
+        shared.EpochBarrier = barrier;
         long tokens = corpus.TokenCount;
         long totalWords = tokens * options.Iterations;
         var stats = new WorkerStats[threads];
@@ -77,6 +83,8 @@ public static unsafe class Trainer
                         body(index);
                     }
                     catch (Exception e) { errors[index] = e; shared.Stop = true; }
+                    // A worker that leaves early (stopped, failed) must not keep the others at the barrier.
+                    finally { try { shared.EpochBarrier?.RemoveParticipant(); } catch (InvalidOperationException) { } }
                 }) { IsBackground = true, Name = $"fw2v worker {t}" };
                 workers[t].Start();
             }
@@ -111,7 +119,8 @@ public static unsafe class Trainer
                     foreach (var w in workers) w.Join();
                 }
             }
-            if (errors.FirstOrDefault(e => e != null) is { } error) throw error;
+            if (errors.FirstOrDefault(e => e != null) is { } error)
+                throw error is BarrierPostPhaseException { InnerException: { } inner } ? inner : error;
             if (failure == null && model.HasNonFinite(0, model.Words))
                 failure = "Training diverged: the vectors hold NaN or infinite values. Lower -alpha.";
             if (failure != null) throw new FastW2VException(failure);

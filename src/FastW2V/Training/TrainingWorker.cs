@@ -76,6 +76,8 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                     Volatile.Write(ref stats.Words, words);
                 }
             }
+            // Between epochs, when asked: all workers stop here while the model is looked at.
+            if (epoch + 1 < _options.Iterations) _shared.EpochBarrier?.SignalAndWait();
         }
         Interlocked.Add(ref _shared.WordsDone, words - reported);
     }

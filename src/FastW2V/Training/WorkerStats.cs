@@ -19,4 +19,6 @@ internal sealed class SharedTrainingState
 {
     public long WordsDone; // updated with Interlocked.Add every 10,000 words, as word2vec.c does
     public volatile bool Stop;
+    /// <summary>Set when something must see the model between epochs: every worker waits there.</summary>
+    public Barrier? EpochBarrier;
 }

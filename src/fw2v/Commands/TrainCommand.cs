@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FastW2V.Corpus;
+using FastW2V.Evaluation;
 using FastW2V.Formats;
 using FastW2V.Sampling;
 using FastW2V.Training;
@@ -46,6 +47,9 @@ internal static class TrainCommand
         var sampler = new Option<NegativeSamplerKind>("--neg-sampler") { Description = "Negative sampler: Alias (default) or Table (word2vec.c's).", DefaultValueFactory = _ => NegativeSamplerKind.Alias };
         var noUtf8 = SharedOptions.NoUtf8Check();
         var quiet = SharedOptions.Quiet();
+        var evalAnalogy = new Option<string?>("--eval-analogy") { Description = "After training, analogy accuracy on these questions (compute-accuracy protocol, 30,000 words)." };
+        var evalSimilarity = new Option<string[]>("--eval-similarity") { Description = "After training, Spearman's ρ on these word-pair files or folders.", AllowMultipleArgumentsPerToken = true };
+        var evalEveryEpoch = new Option<bool>("--eval-every-epoch") { Description = "Run the evaluations after every epoch, not only at the end." };
         var noBatch = new Option<bool>("--no-batch") { Description = "Skip-gram pair by pair, as word2vec.c (default: HogBatch windows sharing negatives and Huffman paths)." };
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels for skip-gram pairs (for benchmarks)." };
@@ -53,7 +57,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
             input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
-            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, noRegisters, noBatch, pin,
+            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, noRegisters, noBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
         command.SetAction(parse =>
         {
@@ -97,6 +101,13 @@ internal static class TrainCommand
             if (outPath == null && vocabPath == null) throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");
             foreach (var (path, what) in new[] { (outPath, "output file"), (vocabPath, "vocabulary file"), (outputVectors, "output-vectors file") })
                 if (path != null) AtomicFile.CheckWritable(path, what);
+            // Evaluation files are read before any work, so a typo fails in a second, not after training.
+            string? analogyPath = parse.GetValue(evalAnalogy);
+            var questions = analogyPath != null ? AnalogyQuestions.Read(analogyPath) : null;
+            var pairFiles = SimilarityPairs.Expand(parse.GetValue(evalSimilarity) ?? []).Select(SimilarityPairs.Read).ToList();
+            bool evaluate = questions != null || pairFiles.Count > 0;
+            if (parse.GetValue(evalEveryEpoch) && !evaluate) throw new FastW2VException("--eval-every-epoch needs --eval-analogy FILE and/or --eval-similarity FILE.");
+            if (evaluate && outPath == null) throw new FastW2VException("--eval-analogy and --eval-similarity evaluate trained vectors: give --output FILE.");
             bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0;
             Action<string>? log = verbose ? error.WriteLine : null;
 
@@ -126,9 +137,30 @@ internal static class TrainCommand
                 error.WriteLine($"warning: the full softmax costs O(V) per prediction; with {vocabulary.Count:N0} words this run needs roughly {TimeSpan.FromSeconds(seconds):d\\.hh\\:mm\\:ss} (--loss ns or hs are the fast approximations).");
             }
             var display = verbose ? new ProgressDisplay(error) : null;
-            var result = Trainer.Train(vocabulary, prepared.Encoded!, training, display != null ? display.Show : null, display?.Interval);
+            var words = evaluate ? Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary.GetWordBytes(i).ToArray()).ToList() : null;
+            void Evaluate(string when, WordVectorModel m)
+            {
+                using var view = new WordVectors(words!, m.Input, ownsVectors: false);
+                if (questions != null)
+                {
+                    var r = AnalogyEvaluator.Evaluate(view, questions, 30000, training.Threads);
+                    output.WriteLine($"{when}: analogy {r.Overall.Accuracy:P2} (semantic {r.Semantic.Accuracy:P2}, syntactic {r.Syntactic.Accuracy:P2}; {r.Overall.Seen} of {r.Overall.Total} questions seen)");
+                }
+                if (pairFiles.Count > 0)
+                {
+                    output.WriteLine($"{when}: word similarity");
+                    EvaluationOutput.SimilarityText(output, EvalCommand.Evaluate(view, pairFiles, 0));
+                }
+            }
+            Action<int, WordVectorModel>? epochEnd = evaluate && parse.GetValue(evalEveryEpoch) ? (epoch, m) =>
+            {
+                display?.Finish();
+                Evaluate($"Epoch {epoch}", m);
+            } : null;
+            var result = Trainer.Train(vocabulary, prepared.Encoded!, training, display != null ? display.Show : null, display?.Interval, epochEnd);
             display?.Finish();
             using var model = result.Model;
+            if (evaluate) Evaluate(training.Iterations > 1 && epochEnd != null ? $"Epoch {training.Iterations}" : "Final", model);
             var writeClock = Stopwatch.StartNew();
             VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binaryValue == 1);
             if (outputVectors != null && model.Output.Rows == 0)

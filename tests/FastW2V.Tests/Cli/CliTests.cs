@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using FastW2V.Cli;
 using FastW2V.Formats;
 
@@ -70,6 +71,86 @@ public class CliTests
         using var temp = new TempFolder();
         AssertOneLineError(["-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), .. flags.Split(' ')], expected);
         Assert.That(File.Exists(temp.File("v.txt")), Is.False);
+    }
+
+    private static string SmallVectors(TempFolder temp) => temp.Write("small.txt",
+        "4 3\nman 1 0 0\nwoman 1 1 0\nking 1 0 1\nqueen 1 1 1\n");
+
+    [Test]
+    public void Evaluation_commands_report_as_text_and_json()
+    {
+        using var temp = new TempFolder();
+        string vectors = SmallVectors(temp);
+        string questions = temp.Write("q.txt", ": family\nman woman king queen\nking queen man woman\nman woman king\n");
+        string pairs = temp.Write("p.tsv", "man woman 5\nking queen 5\nman queen 1\nman dragon 2\n");
+
+        var (code, text, err) = Run("eval", "analogy", vectors, questions);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(text, Does.Contain("TOTAL").And.Contain("100.00 %  (2 / 2)").And.Contain("1 malformed line(s) skipped"));
+
+        (code, text, err) = Run("eval", "analogy", vectors, questions, "--method", "mul", "--json");
+        Assert.That(code, Is.Zero, err);
+        using (var doc = JsonDocument.Parse(text))
+        {
+            var total = doc.RootElement.GetProperty("total");
+            Assert.That(total.GetProperty("correct").GetInt32(), Is.EqualTo(2));
+            Assert.That(total.GetProperty("seen").GetInt32(), Is.EqualTo(2));
+            Assert.That(doc.RootElement.GetProperty("method").GetString(), Is.EqualTo("3CosMul"));
+        }
+
+        (code, text, err) = Run("eval", "similarity", vectors, pairs, "--json");
+        Assert.That(code, Is.Zero, err);
+        using (var doc = JsonDocument.Parse(text))
+        {
+            var first = doc.RootElement[0];
+            Assert.That(first.GetProperty("used").GetInt32(), Is.EqualTo(3));
+            Assert.That(first.GetProperty("outOfVocabulary").GetInt32(), Is.EqualTo(1));
+        }
+
+        (code, text, err) = Run("analogy", vectors, "man", "woman", "king", "-k", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(text, Does.Contain("queen"));
+        (code, text, err) = Run("nn", vectors, "king", "-k", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(text, Does.Contain("queen").Or.Contain("man"));
+    }
+
+    [Test]
+    public void Bad_evaluation_input_is_a_one_line_error()
+    {
+        using var temp = new TempFolder();
+        string vectors = SmallVectors(temp);
+        string questions = temp.Write("q.txt", "man woman king queen\n");
+        AssertOneLineError(["eval", "analogy", temp.File("missing.bin"), questions], "does not exist");
+        AssertOneLineError(["eval", "analogy", vectors, temp.File("missing.txt")], "does not exist");
+        AssertOneLineError(["eval", "analogy", vectors, temp.Write("three.txt", "man woman king\n")], "no question of four words");
+        AssertOneLineError(["eval", "similarity", vectors, temp.File("nope.tsv")], "does not exist");
+        AssertOneLineError(["eval", "similarity", vectors, temp.Write("words.tsv", "a b c\n")], "no \"word word score\" line");
+        AssertOneLineError(["eval", "analogy", temp.Write("truncated.txt", "4 3\nman 1 0 0\nwoman 1 1\n"), questions], "ends before");
+        AssertOneLineError(["eval", "analogy", temp.Write("lying.txt", "9 3\nman 1 0 0\nwoman 1 1 0\n"), questions], "9");
+        AssertOneLineError(["analogy", vectors, "man", "woman", "dragon"], "out of vocabulary: dragon");
+        // A binary file cut in the middle of a vector.
+        using (var small = VectorFileReader.Read(vectors)) VectorFileWriter.Write(temp.File("v.bin"), small, binary: true);
+        var bytes = File.ReadAllBytes(temp.File("v.bin"));
+        File.WriteAllBytes(temp.File("cut.bin"), bytes[..(bytes.Length - 7)]);
+        AssertOneLineError(["eval", "analogy", temp.File("cut.bin"), questions], "cut.bin");
+        AssertOneLineError(["-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "--eval-analogy", temp.File("no.txt")], "does not exist");
+        Assert.That(File.Exists(temp.File("v.txt")), Is.False);
+        AssertOneLineError(["-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "--eval-every-epoch"], "needs --eval-analogy");
+    }
+
+    [Test]
+    public void Training_can_evaluate_after_every_epoch()
+    {
+        using var temp = new TempFolder();
+        var (code, text, err) = Run("-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "-size", "20",
+            "-iter", "3", "-threads", "2", "-min-count", "2", "--quiet",
+            "--eval-analogy", TestData.RequireShared(TestData.Questions),
+            "--eval-similarity", TestData.RequireShared(Path.Combine(TestData.Shared, "eval", "wordsim353.tsv")), "--eval-every-epoch");
+        Assert.That(code, Is.Zero, err);
+        foreach (int epoch in new[] { 1, 2, 3 })
+            Assert.That(text, Does.Contain($"Epoch {epoch}: analogy").And.Contain($"Epoch {epoch}: word similarity"));
+        Assert.That(text, Does.Contain("wordsim353"));
     }
 
     [Test]

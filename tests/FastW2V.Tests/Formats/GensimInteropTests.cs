@@ -84,4 +84,38 @@ public class GensimInteropTests
         Assert.That(v.Vectors.RowSpan(0).ToArray(), Is.EqualTo(new[] { 1f, -2.5f, 3e-7f, 4f }));
         Assert.That(v.Vectors.RowSpan(2).ToArray(), Is.EqualTo(new[] { -1f, 0f, 1f, 2f }));
     }
+
+    /// <summary>
+    /// Spearman's ρ on a real pair file (WordSim-353) agrees with gensim's evaluate_word_pairs (scipy's
+    /// spearmanr, case-insensitive lookup, out-of-vocabulary pairs skipped) on vectors trained here.
+    /// </summary>
+    [Test]
+    public void Word_similarity_agrees_with_gensim_evaluate_word_pairs()
+    {
+        string python = Python();
+        using var temp = new TempFolder();
+        string vectors = temp.File("lee.txt");
+        var output = new StringWriter();
+        int code = FastW2V.Cli.Cli.Run(["-train", TestData.RequireShared(TestData.Lee), "-output", vectors, "-size", "24", "-iter", "3",
+            "-min-count", "2", "-threads", "1", "--quiet"], output, output);
+        Assert.That(code, Is.Zero, output.ToString());
+        string pairsPath = TestData.RequireShared(Path.Combine(TestData.Shared, "eval", "wordsim353.tsv"));
+        string script = temp.Write("sim.py", """
+            import sys
+            from gensim.models import KeyedVectors
+            kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=False)
+            pearson, spearman, oov = kv.evaluate_word_pairs(sys.argv[2], restrict_vocab=10**9, case_insensitive=True)
+            print(repr(float(spearman[0])), repr(float(oov)))
+            """);
+        var (exit, stdout, stderr) = Run(python, $"{script} {vectors} {pairsPath}");
+        Assert.That(exit, Is.Zero, stderr);
+        var parts = stdout.Trim().Split(' ');
+        double gensimRho = double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        double gensimOovPercent = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        using var v = VectorFileReader.Read(vectors);
+        var ours = FastW2V.Evaluation.SimilarityEvaluator.Evaluate(v, FastW2V.Evaluation.SimilarityPairs.Read(pairsPath));
+        Assert.That(100.0 * ours.OutOfVocabulary / ours.Total, Is.EqualTo(gensimOovPercent).Within(1e-9));
+        Assert.That(ours.Spearman, Is.EqualTo(gensimRho).Within(1e-4));
+    }
 }
