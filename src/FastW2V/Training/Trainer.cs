@@ -58,7 +58,7 @@ public static unsafe class Trainer
         int threads = options.Threads;
         int epochsDone = 0;
         using var barrier = epochEnd != null && options.Iterations > 1
-            ? new Barrier(threads, _ => epochEnd(++epochsDone, model)) : null;
+            ? new Barrier(threads, _ => { if (!shared.Stop) epochEnd(++epochsDone, model); }) : null; // not after a stop: the epoch is unfinished
         shared.EpochBarrier = barrier;
         long tokens = corpus.TokenCount;
         long totalWords = tokens * options.Iterations;
@@ -84,7 +84,13 @@ public static unsafe class Trainer
                     }
                     catch (Exception e) { errors[index] = e; shared.Stop = true; }
                     // A worker that leaves early (stopped, failed) must not keep the others at the barrier.
-                    finally { try { shared.EpochBarrier?.RemoveParticipant(); } catch (InvalidOperationException) { } }
+                    finally
+                    {
+                        // Leaving can complete a phase and run the epoch callback here: keep what it throws.
+                        try { shared.EpochBarrier?.RemoveParticipant(); }
+                        catch (Exception e) when (e is not InvalidOperationException) { errors[index] ??= e; shared.Stop = true; }
+                        catch (InvalidOperationException) { }
+                    }
                 }) { IsBackground = true, Name = $"fw2v worker {t}" };
                 workers[t].Start();
             }

@@ -48,6 +48,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         long words = 0, reported = 0;
         for (int epoch = 0; epoch < _options.Iterations; epoch++)
         {
+            if (_shared.Stop) return;
             foreach (var (ids, count) in segments)
             {
                 long pos = 0;

@@ -193,6 +193,19 @@ public unsafe class TrainerTests
     }
 
     [Test]
+    public void The_epoch_callback_sees_every_epoch_but_the_last_and_its_failure_is_reported()
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 3);
+        var options = new TrainingOptions { Architecture = Architecture.SkipGram, Dimension = 16, Iterations = 4, Threads = 2 };
+        var seen = new List<int>();
+        using (var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options, epochEnd: (epoch, _) => seen.Add(epoch)).Model) { }
+        Assert.That(seen, Is.EqualTo(new[] { 1, 2, 3 }));
+        var e = Assert.Throws<InvalidDataException>(() =>
+            Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options, epochEnd: (_, _) => throw new InvalidDataException("evaluation failed")));
+        Assert.That(e!.Message, Is.EqualTo("evaluation failed"));
+    }
+
+    [Test]
     public void The_training_loss_falls()
     {
         using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 2);
