@@ -1,34 +1,15 @@
 namespace FastW2V.Kernels;
 
-/// <summary>Plain scalar kernels: the reference the vector paths are tested against.</summary>
+/// <summary>
+/// Plain scalar kernels: the float path without SIMD, and the reference the vector paths are tested
+/// against. The loops are <see cref="ScalarKernels{T}"/>'s, the same code the gradient checks run in double.
+/// </summary>
 public unsafe struct VectorKernelsScalar : IVectorKernels
 {
     public static SimdPath Path => SimdPath.Scalar;
-
-    public static float Dot(float* a, float* b, int n)
-    {
-        float sum = 0;
-        for (int i = 0; i < n; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    public static void Axpy(float alpha, float* x, float* y, int n)
-    {
-        for (int i = 0; i < n; i++) y[i] += alpha * x[i];
-    }
-
-    public static void Scale(float alpha, float* x, int n)
-    {
-        for (int i = 0; i < n; i++) x[i] *= alpha;
-    }
-
-    public static void AccumulateAndUpdate(float g, float* u, float* v, float* gradient, int n)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            float ui = u[i];
-            gradient[i] += g * ui;
-            u[i] = ui + g * v[i];
-        }
-    }
+    public static float Dot(float* a, float* b, int n) => ScalarKernels<float>.Dot(a, b, n);
+    public static void Axpy(float alpha, float* x, float* y, int n) => ScalarKernels<float>.Axpy(alpha, x, y, n);
+    public static void Scale(float alpha, float* x, int n) => ScalarKernels<float>.Scale(alpha, x, n);
+    public static void AccumulateAndUpdate(float g, float* u, float* v, float* gradient, int n) =>
+        ScalarKernels<float>.AccumulateAndUpdate(g, u, v, gradient, n);
 }

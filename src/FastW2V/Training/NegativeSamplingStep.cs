@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
 using FastW2V.Training.Losses;
@@ -21,9 +19,6 @@ internal readonly unsafe struct NegativeSamplingStep
     public readonly int Stride;
     public readonly int Negative;
     public readonly int VocabularySize;
-    public readonly float* Sigmoid;
-    public readonly float* LogSigmoid;
-    public readonly float* LogSigmoidOfNegative;
     public readonly TableSigmoid Sigmoids;
     public readonly AliasTable? Alias;
     public readonly int* Table;
@@ -34,9 +29,6 @@ internal readonly unsafe struct NegativeSamplingStep
         Stride = model.Output.Stride;
         Negative = negative;
         VocabularySize = model.Words;
-        Sigmoid = sigmoid.Sigmoid;
-        LogSigmoid = sigmoid.LogSigmoid;
-        LogSigmoidOfNegative = sigmoid.LogSigmoidOfNegative;
         Sigmoids = new TableSigmoid(sigmoid);
         Alias = alias;
         Table = table != null ? table.Entries : null;
@@ -93,46 +85,6 @@ internal readonly unsafe struct NegativeSamplingStep
     /// <summary>The step size g = (label − σ(f))·alpha and the loss, from word2vec.c's table (<see cref="TableSigmoid.Step"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Gradient(float f, bool positive, float alpha, ref float loss) => Sigmoids.Step(f, positive, alpha, ref loss);
-
-    /// <summary>
-    /// <see cref="Gradient"/> for 8 scores at once (AVX2 gathers from the same tables, the same clipping
-    /// and the same index arithmetic, so each lane equals the scalar result). Lanes outside
-    /// <paramref name="valid"/> add no loss.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Steps8(Vector256<float> f, bool positive, float alpha, Vector256<float> valid, ref Vector256<float> loss)
-    {
-        var max = Vector256.Create(SigmoidTable.MaxExp);
-        var above = Vector256.GreaterThan(f, max);
-        var inside = Vector256.AndNot(Vector256.GreaterThanOrEqual(f, -max), above); // NaN: neither
-        var index = Avx.ConvertToVector256Int32WithTruncation((f + max) * Vector256.Create(SigmoidTable.Scale));
-        index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
-        var sigmoid = Avx2.GatherVector256(Sigmoid, index, sizeof(float));
-        sigmoid = Vector256.ConditionalSelect(inside, sigmoid, above & Vector256<float>.One);
-        var logs = Avx2.GatherVector256(positive ? LogSigmoid : LogSigmoidOfNegative, index, sizeof(float));
-        // Outside the table: a positive costs −f below it, a negative costs f above it (−log σ(±f) ≈ ∓f).
-        var clipped = positive ? Vector256.AndNot(-f, above) : above & f;
-        loss += valid & Vector256.ConditionalSelect(inside, -logs, clipped);
-        return ((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha;
-    }
-
-    /// <summary>
-    /// <see cref="TableSigmoid.TreeStep"/> for 8 scores at once: word2vec.c's hierarchical softmax leaves a
-    /// node alone when its score is outside (−6, 6); the skipped loss is |f| on the wrong side.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> TreeSteps8(Vector256<float> f, bool positive, float alpha, Vector256<float> valid, ref Vector256<float> loss)
-    {
-        var max = Vector256.Create(SigmoidTable.MaxExp);
-        var inside = Vector256.GreaterThan(f, -max) & Vector256.LessThan(f, max); // NaN: outside
-        var index = Avx.ConvertToVector256Int32WithTruncation((f + max) * Vector256.Create(SigmoidTable.Scale));
-        index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
-        var sigmoid = Avx2.GatherVector256(Sigmoid, index, sizeof(float));
-        var logs = Avx2.GatherVector256(positive ? LogSigmoid : LogSigmoidOfNegative, index, sizeof(float));
-        var wrongSide = positive ? Vector256.LessThan(f, Vector256<float>.Zero) : Vector256.GreaterThan(f, Vector256<float>.Zero);
-        loss += valid & Vector256.ConditionalSelect(inside, -logs, wrongSide & Vector256.Abs(f));
-        return inside & (((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha);
-    }
 
     /// <summary>Updates the output rows of the targets (<see cref="NegativeSamplingLoss"/>); returns the loss.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -54,11 +54,8 @@ internal readonly unsafe struct OutputHeads
     {
         float loss = 0;
         if (_tree != null)
-        {
-            long at = (long)word * HuffmanTree.MaxCodeLength;
             loss += HierarchicalSoftmaxLoss.Apply<float, TKernels, TableSigmoid>(_tree, _stride, hidden, gradient,
-                _codes + at, _points + at, _lengths[word], alpha, in Ns.Sigmoids);
-        }
+                Codes(word), Points(word), _lengths[word], alpha, in Ns.Sigmoids);
         if (_negative) loss += Ns.Apply<TKernels>(hidden, gradient, targets, count, alpha);
         if (_softmax) loss += FullSoftmaxLoss.Apply<float, TKernels>(_output, _stride, _words, hidden, gradient, word, alpha, softmaxScratch);
         return loss;

@@ -12,7 +12,7 @@ namespace FastW2V.Training;
 /// 1. scores and steps: per target t (row u_t in registers), the partial dot vectors of 8 contexts at a
 ///    time are reduced together by a transpose tree (<see cref="Reduce8"/>, about 3 instructions per
 ///    score instead of 10 for a horizontal sum each), and the 8 step sizes come from one vectorised
-///    sigmoid-table lookup (<see cref="NegativeSamplingStep.Steps8"/>), giving G;
+///    sigmoid-table lookup (<see cref="Losses.TableSigmoid.Steps8"/>), giving G;
 /// 2. ΔU = G·V, parked in scratch (u_t must stay unchanged for step 3);
 /// 3. per context b: ΔV_b = Σ_t G[t,b]·u_t accumulates in registers and is added straight to v_b;
 /// 4. u_t += ΔU_t.
@@ -72,8 +72,8 @@ internal unsafe partial struct RegisterSkipGramUpdateV512<TWidth>
                 var scores = Reduce8(partials);
                 var valid = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(inChunk)).AsSingle();
                 var steps8 = codes == null
-                    ? ns.Steps8(scores, t == 0, step, valid, ref targetLoss)
-                    : ns.TreeSteps8(scores, codes[t] == 0, step, valid, ref targetLoss);
+                    ? ns.Sigmoids.Steps8(scores, t == 0, step, valid, ref targetLoss)
+                    : ns.Sigmoids.TreeSteps8(scores, codes[t] == 0, step, valid, ref targetLoss);
                 Vector256.Store(steps8, g + chunk);
             }
             lossSum += targetLoss * multiplicity[t];
