@@ -3,7 +3,7 @@ using FastW2V.Evaluation;
 
 namespace FastW2V.Cli;
 
-/// <summary>The evaluation reports as text for people and JSON for pipelines (written by hand: AOT-safe).</summary>
+/// <summary>The evaluation reports as text for people and JSON for pipelines (see <see cref="JsonOutput"/>).</summary>
 internal static class EvaluationOutput
 {
     public static void AnalogyText(TextWriter output, AnalogyReport report, bool sections = true)
@@ -23,14 +23,6 @@ internal static class EvaluationOutput
         output.WriteLine($"{"pairs file",-24} {"spearman",9} {"used",6} {"oov",6} {"total",6}");
         foreach (var s in scores)
             output.WriteLine($"{s.Name,-24} {s.Spearman,9:F4} {s.Used,6} {s.OutOfVocabulary,6} {s.Total,6}" + (s.MalformedLines > 0 ? $"  ({s.MalformedLines} malformed line(s) skipped)" : ""));
-    }
-
-    public static void Json(TextWriter output, Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            write(w);
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     public static void AnalogyJson(Utf8JsonWriter w, AnalogyReport r)

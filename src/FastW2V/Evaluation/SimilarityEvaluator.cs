@@ -13,15 +13,19 @@ public sealed record SimilarityScore(string Name, double Spearman, int Used, int
 /// </summary>
 public static unsafe class SimilarityEvaluator
 {
-    public static SimilarityScore Evaluate(WordVectors vectors, SimilarityPairs pairs, int restrict = 0)
+    public static SimilarityScore Evaluate(WordVectors vectors, SimilarityPairs pairs, int restrict = 0) =>
+        Evaluate(vectors, [pairs], restrict)[0];
+
+    /// <summary>Several pair files against one lookup and one set of unit vectors, built once.</summary>
+    public static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files, int restrict = 0)
     {
         int n = restrict > 0 ? Math.Min(restrict, vectors.Count) : vectors.Count;
         var index = new VocabularyIndex(vectors, n);
         using var unit = UnitVectors.Normalize(vectors, n);
-        return Evaluate(index, unit, pairs);
+        return files.Select(pairs => Evaluate(index, unit, pairs)).ToList();
     }
 
-    public static SimilarityScore Evaluate(VocabularyIndex index, EmbeddingMatrix unit, SimilarityPairs pairs)
+    private static SimilarityScore Evaluate(VocabularyIndex index, EmbeddingMatrix unit, SimilarityPairs pairs)
     {
         var cosines = new List<double>();
         var human = new List<double>();

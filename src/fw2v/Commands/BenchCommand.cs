@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using FastW2V.Corpus;
 using FastW2V.Training;
 using FastW2V.Vocabulary;
@@ -91,9 +90,7 @@ internal static class BenchCommand
                     output.WriteLine($"{n,7} {median.Seconds,9:F2} {perSecond,12:N0} {perSecond / n,15:N0} {scaling,8:P0} {median.PeakMb,8:N0}");
             }
             if (asJson)
-            {
-                using var stream = new MemoryStream();
-                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                JsonOutput.Write(output, w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("corpus", path);
@@ -117,9 +114,7 @@ internal static class BenchCommand
                     }
                     w.WriteEndArray();
                     w.WriteEndObject();
-                }
-                output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-            }
+                });
             return 0;
         });
         return command;

@@ -29,7 +29,7 @@ internal static class EvalCommand
             var q = AnalogyQuestions.Read(parse.GetValue(questions)!);
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
             var report = AnalogyEvaluator.Evaluate(v, q, parse.GetValue(restrict), parse.GetValue(threads), parse.GetValue(method));
-            if (parse.GetValue(json)) EvaluationOutput.Json(output, w => EvaluationOutput.AnalogyJson(w, report));
+            if (parse.GetValue(json)) JsonOutput.Write(output, w => EvaluationOutput.AnalogyJson(w, report));
             else EvaluationOutput.AnalogyText(output, report);
             return 0;
         });
@@ -49,19 +49,11 @@ internal static class EvalCommand
             int n = parse.GetValue(restrict);
             if (n < 0) throw new FastW2VException($"restrict must be 0 (all) or positive (got {n}).");
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
-            var scores = Evaluate(v, files, n);
-            if (parse.GetValue(json)) EvaluationOutput.Json(output, w => EvaluationOutput.SimilarityJson(w, scores));
+            var scores = SimilarityEvaluator.Evaluate(v, files, n);
+            if (parse.GetValue(json)) JsonOutput.Write(output, w => EvaluationOutput.SimilarityJson(w, scores));
             else EvaluationOutput.SimilarityText(output, scores);
             return 0;
         });
         return command;
-    }
-
-    internal static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files, int restrict)
-    {
-        int n = restrict > 0 ? Math.Min(restrict, vectors.Count) : vectors.Count;
-        var index = new VocabularyIndex(vectors, n);
-        using var unit = UnitVectors.Normalize(vectors, n);
-        return files.Select(f => SimilarityEvaluator.Evaluate(index, unit, f)).ToList();
     }
 }

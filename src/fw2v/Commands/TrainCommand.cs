@@ -149,7 +149,7 @@ internal static class TrainCommand
                 if (pairFiles.Count > 0)
                 {
                     output.WriteLine($"{when}: word similarity");
-                    EvaluationOutput.SimilarityText(output, EvalCommand.Evaluate(view, pairFiles, 0));
+                    EvaluationOutput.SimilarityText(output, SimilarityEvaluator.Evaluate(view, pairFiles));
                 }
             }
             Action<int, WordVectorModel>? epochEnd = evaluate && parse.GetValue(evalEveryEpoch) ? (epoch, m) =>

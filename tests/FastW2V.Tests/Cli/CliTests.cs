@@ -154,6 +154,20 @@ public class CliTests
     }
 
     [Test]
+    public void Bench_reports_each_thread_count_as_json()
+    {
+        var (code, text, err) = Run("bench", "--corpus", TestData.RequireShared(TestData.Lee), "--threads", "1,2", "--json", "-size", "16");
+        Assert.That(code, Is.Zero, err);
+        using var doc = JsonDocument.Parse(text);
+        var runs = doc.RootElement.GetProperty("runs");
+        Assert.That(runs.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(runs[1].GetProperty("threads").GetInt32(), Is.EqualTo(2));
+        Assert.That(runs[0].GetProperty("wordsPerSecond").GetDouble(), Is.GreaterThan(0));
+        Assert.That(runs[0].GetProperty("scaling").GetDouble(), Is.EqualTo(1));
+        AssertOneLineError(["bench", "--corpus", TestData.Lee, "--threads", "0"], "--threads takes");
+    }
+
+    [Test]
     public void Usage_errors_exit_2_with_one_line()
     {
         AssertOneLineError(["train", "--no-such-option"], "no-such-option", FastW2V.Cli.Cli.UsageError);
