@@ -1,15 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using FastW2V.Kernels;
+using FastW2V.Kernels.Blocked;
 using FastW2V.Sampling;
 using FastW2V.Training;
+using FastW2V.Training.Batched;
+using FastW2V.Training.Losses;
 
 namespace FastW2V.Bench;
 
 /// <summary>
-/// The skip-gram negative-sampling update alone, rows hot in cache: 1000 windows of 8 contexts and
-/// 1 + 5 targets over a 512-word model (d = 100), as HogBatch windows (register-blocked AVX-512 and the
-/// level-1 loop kernels) and as word2vec.c's 8 × 6 pair updates. Memory latency is left out on purpose:
-/// this is the arithmetic each strategy costs.
+/// The skip-gram negative-sampling update alone, rows hot in cache: 1000 HogBatch windows of 8 contexts
+/// and 1 + 5 targets over a 512-word model, per kernel strategy, and word2vec.c's 8 × 6 pair updates.
+/// Memory latency is left out on purpose: this is the arithmetic each strategy costs.
 /// </summary>
 public unsafe class WindowUpdateBenchmarks
 {
@@ -18,10 +20,9 @@ public unsafe class WindowUpdateBenchmarks
     private SigmoidTable _sigmoid = null!;
     private NegativeSamplingStep _ns;
     private int[] _contexts = [], _targets = [], _multiplicity = [];
-    private AlignedBuffer _scratch = null!;
-    private float** _rows;
+    private TrainingScratch _scratch = null!;
 
-    [Params(100)]
+    [Params(100, 300)]
     public int Dimension { get; set; }
 
     [GlobalSetup]
@@ -34,9 +35,7 @@ public unsafe class WindowUpdateBenchmarks
         _contexts = Enumerable.Range(0, Windows * Batch).Select(_ => rng.Next(Words)).ToArray();
         _targets = Enumerable.Range(0, Windows).SelectMany(_ => Enumerable.Range(0, Words).OrderBy(_ => rng.Next()).Take(Targets)).ToArray();
         _multiplicity = Enumerable.Repeat(1, Targets).ToArray();
-        int stride = _model.Input.Stride;
-        _scratch = new AlignedBuffer(((Batch + 2L) * stride + Batch * 8L) * sizeof(float));
-        _rows = (float**)((float*)_scratch.Pointer + (Batch + 2L) * stride);
+        _scratch = new TrainingScratch(_model.Input.Stride, Targets - 1, Batch / 2, 8);
     }
 
     [GlobalCleanup]
@@ -47,34 +46,39 @@ public unsafe class WindowUpdateBenchmarks
         _scratch.Dispose();
     }
 
-    private float Windowed<TUpdate>() where TUpdate : struct, ISkipGramUpdate
+    private float Windowed<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct, IUpdateKernels
     {
         float loss = 0;
         int stride = _model.Input.Stride;
-        float* deltas = (float*)_scratch.Pointer, scratch = deltas + Batch * stride;
+        float** rows = _scratch.ContextRows;
+        var w = _scratch.Window(rows);
+        w.Batch = Batch;
         fixed (int* contexts = _contexts, targets = _targets, multiplicity = _multiplicity)
-            for (int w = 0; w < Windows; w++)
+            for (int i = 0; i < Windows; i++)
             {
-                for (int b = 0; b < Batch; b++) _rows[b] = _model.Input.Row(contexts[w * Batch + b]);
-                loss += TUpdate.TrainWindow(in _ns, _ns.Output, _rows, Batch, targets + w * Targets, multiplicity, null, Targets, 1e-3f, deltas, scratch, null, 0);
+                for (int b = 0; b < Batch; b++) rows[b] = _model.Input.Row(contexts[i * Batch + b]);
+                w.PadRows();
+                var t = new NegativeTargets(_ns.Sigmoids, targets + i * Targets, multiplicity, Targets, 1e-3f, withLoss: (i & 7) == 0);
+                loss += TUpdate.TrainWindow(_ns.Output, stride, in w, ref t);
+                for (int b = 0; b < Batch; b++) TKernels.Axpy(1f, w.DeltaRows[b], rows[b], stride);
             }
         return loss;
     }
 
-    private float Pairs<TUpdate>() where TUpdate : struct, ISkipGramUpdate
+    private float Pairs<TKernels>() where TKernels : struct, IVectorKernels
     {
         float loss = 0;
-        float* gradient = (float*)_scratch.Pointer;
         fixed (int* contexts = _contexts, targets = _targets)
-            for (int w = 0; w < Windows; w++)
+            for (int i = 0; i < Windows; i++)
                 for (int b = 0; b < Batch; b++)
-                    loss += TUpdate.Train(in _ns, _model.Input.Row(contexts[w * Batch + b]), gradient, targets + w * Targets, Targets, 1e-3f);
+                    loss += LoopUpdateKernels<TKernels>.Train(in _ns, _model.Input.Row(contexts[i * Batch + b]), _scratch.Gradient, targets + i * Targets, Targets, 1e-3f);
         return loss;
     }
 
-    [Benchmark(Baseline = true)] public float PairsLoopV512() => Pairs<LoopSkipGramUpdate<VectorKernelsV512>>();
-    [Benchmark] public float PairsRegisterV512() => Dimension == 100 ? Pairs<RegisterSkipGramUpdateV512<Width7>>() : float.NaN;
-    [Benchmark] public float WindowLoopV512() => Windowed<LoopSkipGramUpdate<VectorKernelsV512>>();
-    [Benchmark] public float WindowLoopV256() => Windowed<LoopSkipGramUpdate<VectorKernelsV256>>();
-    [Benchmark] public float WindowRegisterV512() => Dimension == 100 ? Windowed<RegisterSkipGramUpdateV512<Width7>>() : float.NaN;
+    [Benchmark(Baseline = true)] public float PairsLoopAvx512() => Pairs<VectorKernelsV512>();
+    [Benchmark] public float PairsLoopAvx2() => Pairs<VectorKernelsV256>();
+    [Benchmark] public float WindowLoopAvx512() => Windowed<VectorKernelsV512, LoopUpdateKernels<VectorKernelsV512>>();
+    [Benchmark] public float WindowLoopAvx2() => Windowed<VectorKernelsV256, LoopUpdateKernels<VectorKernelsV256>>();
+    [Benchmark] public float WindowBlockedAvx512() => Windowed<VectorKernelsV512, BlockedUpdateKernels<Float512, VectorKernelsV512>>();
+    [Benchmark] public float WindowBlockedAvx2() => Windowed<VectorKernelsV256, BlockedUpdateKernels<Float256, VectorKernelsV256>>();
 }

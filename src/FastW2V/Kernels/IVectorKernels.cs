@@ -32,20 +32,3 @@ public unsafe interface IVectorKernels : IKernels<float>
 {
     static abstract SimdPath Path { get; }
 }
-
-/// <summary>Runs generic code with the kernel struct of a chosen <see cref="SimdPath"/>.</summary>
-public interface IKernelAction<TResult>
-{
-    TResult Invoke<TKernels>() where TKernels : struct, IVectorKernels;
-}
-
-public static class VectorKernels
-{
-    public static TResult Dispatch<TAction, TResult>(SimdPath path, TAction action)
-        where TAction : IKernelAction<TResult> => path switch
-        {
-            SimdPath.V512 => action.Invoke<VectorKernelsV512>(),
-            SimdPath.V256 => action.Invoke<VectorKernelsV256>(),
-            _ => action.Invoke<VectorKernelsScalar>(),
-        };
-}

@@ -68,12 +68,22 @@ internal readonly unsafe struct NegativeSamplingStep
     {
         targets[0] = positive;
         multiplicity[0] = 1;
-        int n = 1;
+        return 1 + DrawSharedNegatives(positive, targets + 1, multiplicity + 1, ref negatives);
+    }
+
+    /// <summary>
+    /// K draws, each distinct negative once with how often it was drawn; a draw of <paramref name="exclude"/>
+    /// is skipped (−1 skips none: a CBOW batch masks each centre's own word per cell instead).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DrawSharedNegatives(int exclude, int* targets, int* multiplicity, ref NegativeStream negatives)
+    {
+        int n = 0;
         for (int d = 0; d < Negative; d++)
         {
             int t = negatives.Next(in this);
-            if (t == positive) continue;
-            int k = 1;
+            if (t == exclude) continue;
+            int k = 0;
             while (k < n && targets[k] != t) k++;
             if (k < n) { multiplicity[k]++; continue; }
             targets[n] = t;

@@ -52,7 +52,7 @@ public static unsafe class Trainer
         var heads = new OutputHeads(model, options, ns, tree);
         // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
         var pool = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
-            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative + 1, options.Window, options.FullSoftmax ? model.Words : 0));
+            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative, options.Window, options.CbowBatch, options.FullSoftmax ? model.Words : 0));
         using var poolLifetime = pool as IDisposable;
         var shared = new SharedTrainingState();
         int threads = options.Threads;
@@ -69,7 +69,7 @@ public static unsafe class Trainer
         fixed (uint* keepPointer = keep)
         fixed (WorkerStats* statsPointer = stats)
         {
-            var body = VectorKernels.Dispatch<WorkerFactory, Action<int>>(options.Simd,
+            var body = StrategyTypes.Invoke<WorkerFactory, Action<int>>(options.Kernels,
                 new WorkerFactory(model, options, heads, keepPointer, shared, totalWords, corpus, pool, statsPointer));
             var workers = new Thread[threads];
             for (int t = 0; t < threads; t++)
@@ -124,6 +124,9 @@ public static unsafe class Trainer
                     shared.Stop = true;
                     foreach (var w in workers) w.Join();
                 }
+                // The workers read the tree's pinned arrays through raw pointers (OutputHeads): nothing
+                // else references the tree, and a collection during training would free them under the workers.
+                GC.KeepAlive(tree);
             }
             if (errors.FirstOrDefault(e => e != null) is { } error)
                 throw error is BarrierPostPhaseException { InnerException: { } inner } ? inner : error;
@@ -179,32 +182,14 @@ public static unsafe class Trainer
         };
     }
 
-    /// <summary>Builds the per-thread body for the chosen kernel struct (one generic instantiation per path).</summary>
+    /// <summary>Builds the per-thread body for the chosen strategy's types (one generic instantiation per strategy).</summary>
     private readonly struct WorkerFactory(WordVectorModel model, TrainingOptions options, OutputHeads heads, uint* keep,
         SharedTrainingState shared, long totalWords, EncodedCorpus corpus, ObjectPool<TrainingScratch> pool, WorkerStats* stats)
-        : IKernelAction<Action<int>>
+        : IStrategyAction<Action<int>>
     {
-        public Action<int> Invoke<TKernels>() where TKernels : struct, IVectorKernels
+        public Action<int> Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct, IUpdateKernels
         {
-            int vectors = model.Input.Stride / EmbeddingMatrix.FloatsPerLine;
-            bool registers = options.RegisterKernels && TKernels.Path == SimdPath.V512 && !options.FullSoftmax;
-            return !registers ? Body<TKernels, LoopSkipGramUpdate<TKernels>>() : vectors switch
-            {
-                1 => Body<TKernels, RegisterSkipGramUpdateV512<Width1>>(),
-                2 => Body<TKernels, RegisterSkipGramUpdateV512<Width2>>(),
-                3 => Body<TKernels, RegisterSkipGramUpdateV512<Width3>>(),
-                4 => Body<TKernels, RegisterSkipGramUpdateV512<Width4>>(),
-                5 => Body<TKernels, RegisterSkipGramUpdateV512<Width5>>(),
-                6 => Body<TKernels, RegisterSkipGramUpdateV512<Width6>>(),
-                7 => Body<TKernels, RegisterSkipGramUpdateV512<Width7>>(),
-                8 => Body<TKernels, RegisterSkipGramUpdateV512<Width8>>(),
-                _ => Body<TKernels, LoopSkipGramUpdate<TKernels>>(),
-            };
-        }
-
-        private Action<int> Body<TKernels, TPair>() where TKernels : struct, IVectorKernels where TPair : struct, ISkipGramUpdate
-        {
-            var worker = new TrainingWorker<TKernels, TPair>(model, options, heads, keep, shared, totalWords);
+            var worker = new TrainingWorker<TKernels, TUpdate>(model, options, heads, keep, shared, totalWords);
             int threads = options.Threads;
             var corpusRef = corpus;
             var poolRef = pool;

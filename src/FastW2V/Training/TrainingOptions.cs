@@ -27,14 +27,17 @@ public sealed record TrainingOptions
     public bool CbowWord2VecCompat { get; init; }
     public ulong Seed { get; init; } = 1;
     public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
-    public SimdPath Simd { get; init; } = SimdSupport.Best;
-    /// <summary>Skip-gram pairs with rows held in registers (AVX-512, dimension ≤ 128); off = level-1 loops.</summary>
-    public bool RegisterKernels { get; init; } = true;
+    /// <summary>The kernel strategy (instruction set and technique); the best this CPU runs unless forced.</summary>
+    public KernelStrategy Kernels { get; init; } = KernelStrategies.Default;
+    public SimdPath Simd => Kernels.Path;
     /// <summary>
-    /// Skip-gram with negative sampling and/or hierarchical softmax as HogBatch windows (the context rows
-    /// of a centre word share its negatives and its Huffman path); off = word2vec.c's pair-at-a-time loop.
+    /// Batched updates: skip-gram as HogBatch windows (the context rows of a centre word share its
+    /// negatives and its Huffman path), CBOW as batches of consecutive centre words sharing one draw of
+    /// negatives and the union of their paths; off = word2vec.c's one-example-at-a-time loops.
     /// </summary>
     public bool Batch { get; init; } = true;
+    /// <summary>Consecutive CBOW centre words per batch (they share one draw of negatives).</summary>
+    public int CbowBatch { get; init; } = 8;
     /// <summary>Pin worker t to CPU t (Linux).</summary>
     public bool Pin { get; init; }
 
@@ -56,6 +59,7 @@ public sealed record TrainingOptions
         Require(!(CbowSum && CbowWord2VecCompat), "--cbow-sum and --cbow-w2v-compat exclude each other (the compat mode is about the mean).");
         Require(Negative > 0 || HierarchicalSoftmax || FullSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5), hierarchical softmax (-hs 1) or --loss softmax.");
         Require(!(FullSoftmax && (HierarchicalSoftmax || Negative > 0)), "The full softmax is the exact loss and trains alone: use --loss softmax (which sets -negative 0 -hs 0).");
-        Require(SimdSupport.IsSupported(Simd), $"The {Simd} code path is not supported on this CPU.");
+        Require(CbowBatch is >= 1 and <= 64, $"cbow-batch must be between 1 and 64 (got {CbowBatch}).");
+        Require(Kernels.IsSupported, $"The {Kernels.Name} kernels ({Kernels.Description}) do not run on this CPU.");
     }
 }

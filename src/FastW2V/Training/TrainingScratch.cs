@@ -1,71 +1,103 @@
 using FastW2V.Kernels;
+using FastW2V.Training.Batched;
+using FastW2V.Training.Losses;
 using Microsoft.Extensions.ObjectPool;
 
 namespace FastW2V.Training;
 
 /// <summary>
-/// One worker's scratch memory: the hidden vector, its gradient, the sentence and the drawn targets.
-/// Taken from an <see cref="ObjectPool{T}"/> when a worker starts and returned when it ends, so the
-/// training loop never allocates.
+/// One worker's scratch memory: the sentence and its windows, the drawn targets, and the rows and step
+/// matrix of the batched updates. Taken from an <see cref="ObjectPool{T}"/> when a worker starts and
+/// returned when it ends, so the training loop never allocates.
 /// </summary>
 internal sealed unsafe class TrainingScratch : IDisposable
 {
     public const int MaxSentence = 1000; // word2vec.c's MAX_SENTENCE_LENGTH
-    private readonly AlignedBuffer _floats;
-    private readonly AlignedBuffer _ints;
-
-    private readonly AlignedBuffer _rows;
-    private readonly AlignedBuffer _softmax;
+    private readonly AlignedBuffer _floats, _pointers, _ints, _softmax;
 
     public int Stride { get; }
+    /// <summary>Rows on the input side of a batched update: a window's contexts or a CBOW batch, rounded up to 8.</summary>
+    public int InputRows { get; }
+    /// <summary>Targets of one batched update: the negatives, or the union of a CBOW batch's Huffman paths.</summary>
+    public int MaxTargets { get; }
+    private uint _lossClock;
+    /// <summary>Whether this batched update computes its loss: one in 8 does (the loss needs a second table
+    /// gather per 8 scores, slow on Zen 3), which is plenty for the display and the divergence check.</summary>
+    public bool SampleLoss() => (_lossClock++ & 7) == 0;
+
     public float* Hidden => (float*)_floats.Pointer;
-    public float* Gradient => (float*)_floats.Pointer + Stride;
-    /// <summary>A HogBatch window's row updates: max(2·window, targets) rows of the stride.</summary>
-    public float* Deltas => (float*)_floats.Pointer + 2 * Stride;
-    /// <summary>Scratch for a window update: a row, or the step matrix (targets × 2·window rounded up to 8).</summary>
-    public float* WindowScratch => Deltas + _deltaFloats;
-    private readonly long _deltaFloats;
-    /// <summary>A HogBatch window's context rows (pointers into the input matrix).</summary>
-    public float** ContextRows => (float**)_rows.Pointer;
+    public float* Gradient => Hidden + Stride;
+    /// <summary>A row of zeros, never written: pads the input rows of a batched update to a multiple of 8.</summary>
+    public float* ZeroRow => Gradient + Stride;
+    /// <summary>The input rows' steps of a batched update (<see cref="DeltaRows"/> point here).</summary>
+    public float* Deltas => ZeroRow + Stride;
+    /// <summary>A CBOW batch's hidden vectors, <see cref="Stride"/> apart.</summary>
+    public float* Hiddens => Deltas + (long)InputRows * Stride;
+    /// <summary>The step matrix G of a batched update (targets × input rows), or one row for the loop kernels.</summary>
+    public float* Steps => Hiddens + (long)InputRows * Stride;
     /// <summary>The full softmax's logits and probabilities: one float per word (empty without it).</summary>
     public float* SoftmaxScratch => (float*)_softmax.Pointer;
-    private readonly int _maxTargets;
+
+    public float** ContextRows => (float**)_pointers.Pointer;
+    public float** DeltaRows => ContextRows + InputRows;
+    public float** TargetRows => DeltaRows + InputRows;
+
     public int* Sentence => (int*)_ints.Pointer;
     /// <summary>Per sentence position: the first and last context position of its (shrunk) window.</summary>
     public int* WindowFrom => Sentence + MaxSentence;
     public int* WindowTo => WindowFrom + MaxSentence;
     /// <summary>Two target buffers: one for the example being trained, one for the next (drawn ahead).</summary>
     public int* Targets => WindowTo + MaxSentence;
-    public int* NextTargets => Targets + _maxTargets;
-    /// <summary>How often each shared negative was drawn, for the current and the next window.</summary>
-    public int* Multiplicity => NextTargets + _maxTargets;
-    public int* NextMultiplicity => Multiplicity + _maxTargets;
+    public int* NextTargets => Targets + _negativeTargets;
+    /// <summary>How often each shared negative was drawn, for the current and the next update.</summary>
+    public int* Multiplicity => NextTargets + _negativeTargets;
+    public int* NextMultiplicity => Multiplicity + _negativeTargets;
     /// <summary>The buffer of <see cref="NegativeStream"/>.</summary>
-    public int* Negatives => NextMultiplicity + _maxTargets;
+    public int* Negatives => NextMultiplicity + _negativeTargets;
+    /// <summary>A CBOW batch's centre words (padded with −1 to <see cref="InputRows"/>).</summary>
+    public int* Centres => Negatives + NegativeStream.Size;
+    /// <summary>The union of a CBOW batch's Huffman paths: node ids, then a hash of them.</summary>
+    public int* UnionNodes => Centres + InputRows;
+    public int* UnionHash => UnionNodes + MaxTargets;
+    /// <summary>The hash's size less one: a power of two at least twice <see cref="MaxTargets"/>.</summary>
+    public int UnionHashMask { get; }
+    /// <summary>Per (union node, centre): 0 off the centre's path, 1 + code bit on it.</summary>
+    public byte* UnionLabels => (byte*)(UnionHash + UnionHashMask + 1);
+    private readonly int _negativeTargets;
 
-    public TrainingScratch(int stride, int maxTargets, int window, int softmaxWords = 0)
+    public TrainingScratch(int stride, int negative, int window, int cbowBatch, int softmaxWords = 0)
     {
-        _softmax = new AlignedBuffer((long)softmaxWords * sizeof(float));
         Stride = stride;
-        _maxTargets = maxTargets;
-        _deltaFloats = (long)Math.Max(2 * window, Math.Max(maxTargets, Losses.HuffmanTree.MaxCodeLength)) * stride;
-        long scratch = Math.Max(stride, (long)Math.Max(maxTargets, Losses.HuffmanTree.MaxCodeLength) * ((2 * window + 7) & ~7) + 16);
-        _floats = new AlignedBuffer((2L * stride + _deltaFloats + scratch) * sizeof(float));
-        _ints = new AlignedBuffer((3L * MaxSentence + 4L * maxTargets + NegativeStream.Size) * sizeof(int));
-        _rows = new AlignedBuffer(2L * window * sizeof(float*));
+        InputRows = (Math.Max(2 * window, cbowBatch) + 7) & ~7;
+        _negativeTargets = negative + 1;
+        MaxTargets = Math.Max(_negativeTargets, HuffmanTree.MaxCodeLength * cbowBatch);
+        UnionHashMask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * MaxTargets)) - 1;
+        long steps = Math.Max(stride, (long)MaxTargets * InputRows);
+        _floats = new AlignedBuffer((3L * stride + 2L * InputRows * stride + steps) * sizeof(float));
+        _pointers = new AlignedBuffer((2L * InputRows + MaxTargets) * sizeof(float*));
+        _ints = new AlignedBuffer((3L * MaxSentence + 4L * _negativeTargets + NegativeStream.Size + InputRows + MaxTargets + UnionHashMask + 1L) * sizeof(int)
+            + (long)MaxTargets * InputRows);
+        _softmax = new AlignedBuffer((long)softmaxWords * sizeof(float));
+        for (int b = 0; b < InputRows; b++) DeltaRows[b] = Deltas + (long)b * stride;
     }
+
+    /// <summary>A batched update over <paramref name="rows"/> with this scratch (the caller sets the batch and prefetch).</summary>
+    public WindowRows Window(float** rows) => new()
+    {
+        Rows = rows, DeltaRows = DeltaRows, Steps = Steps, TargetRows = TargetRows, ZeroRow = ZeroRow,
+    };
 
     public void Dispose()
     {
         _floats.Dispose();
+        _pointers.Dispose();
         _ints.Dispose();
-        _rows.Dispose();
         _softmax.Dispose();
     }
 
-    public sealed class Policy(int stride, int maxTargets, int window, int softmaxWords) : PooledObjectPolicy<TrainingScratch>
+    public sealed class Policy(int stride, int negative, int window, int cbowBatch, int softmaxWords) : PooledObjectPolicy<TrainingScratch>
     {
-        public override TrainingScratch Create() => new(stride, maxTargets, window, softmaxWords);
+        public override TrainingScratch Create() => new(stride, negative, window, cbowBatch, softmaxWords);
         public override bool Return(TrainingScratch obj) => true;
     }
 }

@@ -29,11 +29,13 @@ internal static class BenchCommand
         var hs = new Option<int>("--hs", "-hs") { Description = "1 = hierarchical softmax.", DefaultValueFactory = _ => 0 };
         var sample = new Option<double>("--sample", "-sample") { Description = "Subsampling threshold.", DefaultValueFactory = _ => 1e-4 };
         var iter = new Option<int>("--iter", "-iter") { Description = "Epochs per run.", DefaultValueFactory = _ => 1 };
-        var noBatch = new Option<bool>("--no-batch") { Description = "Skip-gram pair by pair (word2vec.c's loop)." };
+        var noBatch = new Option<bool>("--no-batch") { Description = "One example at a time (word2vec.c's loops)." };
+        var cbowBatch = SharedOptions.CbowBatch();
+        var kernels = SharedOptions.Kernels();
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t." };
         var command = new Command("bench", "Training throughput per thread count (default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).")
         {
-            corpus, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch, pin,
+            corpus, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch, cbowBatch, kernels, pin,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +54,8 @@ internal static class BenchCommand
                 Sample = parse.GetValue(sample),
                 Iterations = parse.GetValue(iter),
                 Batch = !parse.GetValue(noBatch),
+                CbowBatch = parse.GetValue(cbowBatch),
+                Kernels = SharedOptions.ChooseKernels(parse.GetValue(kernels), loops: false),
                 Pin = parse.GetValue(pin),
                 Threads = counts.Max(),
             };

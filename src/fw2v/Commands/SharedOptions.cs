@@ -39,5 +39,25 @@ internal static class SharedOptions
         Description = "Accept input that is not valid UTF-8 (words are taken as raw bytes).",
     };
 
+    /// <summary>The kernel strategy; unset = the best this CPU runs (or FW2V_SIMD's).</summary>
+    public static Option<string?> Kernels() => new("--kernels")
+    {
+        Description = $"Kernel strategy: {string.Join(", ", FastW2V.Kernels.KernelStrategies.All.Select(s => s.Name))}, or avx2/avx512 "
+            + $"(default: the best this CPU runs, now {FastW2V.Kernels.KernelStrategies.Default.Name}).",
+    };
+
+    /// <summary>The strategy <see cref="Kernels"/> names, or the loop strategy of the default's instruction set when asked.</summary>
+    public static FastW2V.Kernels.KernelStrategy ChooseKernels(string? name, bool loops)
+    {
+        var chosen = name == null ? FastW2V.Kernels.KernelStrategies.Default : FastW2V.Kernels.KernelStrategies.Choose(name);
+        return loops ? FastW2V.Kernels.KernelStrategies.Loop(chosen.Path) : chosen;
+    }
+
+    public static Option<int> CbowBatch() => new("--cbow-batch")
+    {
+        Description = "CBOW centre words trained together, sharing one draw of negatives (1–64).",
+        DefaultValueFactory = _ => 8,
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print nothing but errors." };
 }

@@ -50,14 +50,16 @@ internal static class TrainCommand
         var evalAnalogy = new Option<string?>("--eval-analogy") { Description = "After training, analogy accuracy on these questions (compute-accuracy protocol, 30,000 words)." };
         var evalSimilarity = new Option<string[]>("--eval-similarity") { Description = "After training, Spearman's ρ on these word-pair files or folders.", AllowMultipleArgumentsPerToken = true };
         var evalEveryEpoch = new Option<bool>("--eval-every-epoch") { Description = "Run the evaluations after every epoch, not only at the end." };
-        var noBatch = new Option<bool>("--no-batch") { Description = "Skip-gram pair by pair, as word2vec.c (default: HogBatch windows sharing negatives and Huffman paths)." };
+        var noBatch = new Option<bool>("--no-batch") { Description = "One example at a time, as word2vec.c (default: skip-gram windows and CBOW batches sharing negatives and Huffman paths)." };
+        var cbowBatch = SharedOptions.CbowBatch();
+        var kernels = SharedOptions.Kernels();
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
-        var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels for skip-gram pairs (for benchmarks)." };
+        var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels of the chosen instruction set (for benchmarks)." };
 
         var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
             input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
-            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, noRegisters, noBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
+            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
         command.SetAction(parse =>
         {
@@ -90,8 +92,9 @@ internal static class TrainCommand
                 CbowWord2VecCompat = parse.GetValue(cbowCompat),
                 Seed = parse.GetValue(seed),
                 Sampler = parse.GetValue(sampler),
-                RegisterKernels = !parse.GetValue(noRegisters),
+                Kernels = SharedOptions.ChooseKernels(parse.GetValue(kernels), parse.GetValue(noRegisters)),
                 Batch = !parse.GetValue(noBatch),
+                CbowBatch = parse.GetValue(cbowBatch),
                 Pin = parse.GetValue(pin),
             };
             training.Validate();
@@ -133,7 +136,7 @@ internal static class TrainCommand
             if (training.FullSoftmax && vocabulary.Count > 10_000)
             {
                 long examples = prepared.Encoded!.TokenCount * training.Iterations * (training.Architecture == Architecture.SkipGram ? training.Window : 1);
-                double seconds = FullSoftmaxCost.EstimateSeconds(vocabulary.Count, training.Dimension, examples, training.Threads, training.Simd);
+                double seconds = FullSoftmaxCost.EstimateSeconds(vocabulary.Count, training.Dimension, examples, training.Threads, training.Kernels);
                 error.WriteLine($"warning: the full softmax costs O(V) per prediction; with {vocabulary.Count:N0} words this run needs roughly {TimeSpan.FromSeconds(seconds):d\\.hh\\:mm\\:ss} (--loss ns or hs are the fast approximations).");
             }
             var display = verbose ? new ProgressDisplay(error) : null;

@@ -57,10 +57,33 @@ public unsafe class VectorKernelsTests
     }
 
     [Test]
-    public void The_forcing_variable_selects_a_path_and_rejects_nonsense()
+    public void The_forcing_variable_selects_a_strategy_by_name_or_instruction_set_and_rejects_nonsense()
     {
-        Assert.That(SimdSupport.Choose("scalar"), Is.EqualTo(SimdPath.Scalar));
-        Assert.That(SimdSupport.Choose(null), Is.EqualTo(SimdSupport.Supported[^1]));
-        Assert.Throws<FastW2VException>(() => SimdSupport.Choose("avx9000"));
+        Assert.That(KernelStrategies.Choose("scalar"), Is.SameAs(KernelStrategies.Scalar));
+        Assert.That(KernelStrategies.Choose(null), Is.SameAs(KernelStrategies.Supported[0]));
+        Assert.That(KernelStrategies.Supported[^1], Is.SameAs(KernelStrategies.Scalar));
+        foreach (var strategy in KernelStrategies.Supported)
+            Assert.That(KernelStrategies.Choose(strategy.Name.ToUpperInvariant()), Is.SameAs(strategy));
+        if (SimdSupport.IsSupported(SimdPath.V256))
+        {
+            // An instruction set alone means its best strategy.
+            Assert.That(KernelStrategies.Choose("avx2"), Is.SameAs(KernelStrategies.Avx2Blocked));
+            Assert.That(KernelStrategies.Choose("v256"), Is.SameAs(KernelStrategies.Avx2Blocked));
+            Assert.That(KernelStrategies.Loop(SimdPath.V256), Is.SameAs(KernelStrategies.Avx2Loop));
+        }
+        var e = Assert.Throws<FastW2VException>(() => KernelStrategies.Choose("avx9000"));
+        Assert.That(e!.Message, Does.Contain("avx2-blocked"));
+        if (!SimdSupport.IsSupported(SimdPath.V512))
+            Assert.Throws<FastW2VException>(() => KernelStrategies.Choose("avx512-blocked"));
+    }
+
+    [Test]
+    public void The_strategies_are_listed_best_first_and_the_default_is_the_best_supported()
+    {
+        Assert.That(KernelStrategies.All.Select(s => s.Name),
+            Is.EqualTo(new[] { "avx512-blocked", "avx2-blocked", "avx512-loop", "avx2-loop", "scalar" }));
+        Assert.That(KernelStrategies.Supported, Is.EqualTo(KernelStrategies.All.Where(s => SimdSupport.IsSupported(s.Path))));
+        if (Environment.GetEnvironmentVariable(KernelStrategies.EnvironmentVariable) == null)
+            Assert.That(KernelStrategies.Default, Is.SameAs(KernelStrategies.Supported[0]));
     }
 }

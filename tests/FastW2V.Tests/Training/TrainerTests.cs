@@ -39,19 +39,26 @@ public unsafe class TrainerTests
         return dot / Math.Sqrt(nx * ny);
     }
 
-    [TestCase(Architecture.SkipGram, false, false)]
-    [TestCase(Architecture.Cbow, false, false)]
-    [TestCase(Architecture.Cbow, true, false)]
-    [TestCase(Architecture.Cbow, false, true)]
-    public void Words_of_a_topic_end_closer_to_each_other_than_to_the_other_topic(Architecture arch, bool sum, bool compat)
+    public static IEnumerable<KernelStrategy> Strategies => KernelStrategies.Supported;
+
+    private static readonly object[] TopicCases =
+    [
+        new object[] { Architecture.SkipGram, false, false }, new object[] { Architecture.Cbow, false, false },
+        new object[] { Architecture.Cbow, true, false }, new object[] { Architecture.Cbow, false, true },
+    ];
+
+    [Test]
+    public void Words_of_a_topic_end_closer_to_each_other_than_to_the_other_topic([ValueSource(nameof(TopicCases))] object[] topicCase,
+        [ValueSource(nameof(Strategies))] KernelStrategy kernels, [Values] bool batch)
     {
+        var (arch, sum, compat) = ((Architecture)topicCase[0], (bool)topicCase[1], (bool)topicCase[2]);
         using var temp = new TempFolder();
         using var prepared = Prepare(TopicCorpus(temp));
         var v = prepared.Vocabulary;
         var result = Trainer.Train(v, prepared.Encoded!, new TrainingOptions
         {
             Architecture = arch, CbowSum = sum, CbowWord2VecCompat = compat, Dimension = 20, Window = 3,
-            Iterations = 5, Threads = 2, Sample = 0,
+            Iterations = 5, Threads = 2, Sample = 0, Kernels = kernels, Batch = batch,
         });
         using var model = result.Model;
         string[] words = ["cat", "dog", "horse", "cow", "sheep", "goat", "pig", "duck", "iron", "gold", "silver", "copper", "zinc", "lead", "tin", "nickel"];
@@ -63,13 +70,9 @@ public unsafe class TrainerTests
         }
     }
 
-    [TestCase(Architecture.SkipGram, "hs")]
-    [TestCase(Architecture.SkipGram, "softmax")]
-    [TestCase(Architecture.SkipGram, "hs+ns")]
-    [TestCase(Architecture.Cbow, "hs")]
-    [TestCase(Architecture.Cbow, "softmax")]
-    [TestCase(Architecture.Cbow, "hs+ns")]
-    public void Every_loss_separates_the_topics(Architecture arch, string loss)
+    [Test]
+    public void Every_loss_separates_the_topics([Values] Architecture arch, [Values("hs", "softmax", "hs+ns")] string loss,
+        [ValueSource(nameof(Strategies))] KernelStrategy kernels, [Values] bool batch)
     {
         using var temp = new TempFolder();
         using var prepared = Prepare(TopicCorpus(temp));
@@ -78,6 +81,7 @@ public unsafe class TrainerTests
         {
             Architecture = arch, Dimension = 20, Window = 3, Iterations = 5, Threads = 2, Sample = 0,
             HierarchicalSoftmax = loss.StartsWith("hs"), FullSoftmax = loss == "softmax", Negative = loss == "hs+ns" ? 5 : 0,
+            Kernels = kernels, Batch = batch,
         });
         using var model = result.Model;
         Assert.That(double.IsFinite(result.AverageLoss));
@@ -158,38 +162,39 @@ public unsafe class TrainerTests
         Assert.That(Train(6), Is.Not.EqualTo(a));
     }
 
-    [TestCase(16, false)]
-    [TestCase(100, false)]
-    [TestCase(128, false)]
-    [TestCase(16, true)]
-    [TestCase(100, true)]
-    [TestCase(128, true)]
-    public void Register_blocked_kernels_give_the_same_vectors_as_the_loop_kernels(int dimension, bool batch)
+    public static IEnumerable<KernelStrategy> BlockedStrategies => KernelStrategies.Supported.Where(s => s.Blocked);
+
+    /// <summary>
+    /// Blocked strips and level-1 loops of the same instruction set train the same model: the same
+    /// updates in the same order, summed in another order (a transpose tree, strips), so equal up to float
+    /// rounding, which a whole epoch of updates amplifies only slightly.
+    /// </summary>
+    [Test]
+    public void Blocked_kernels_give_the_same_vectors_as_the_loop_kernels([ValueSource(nameof(BlockedStrategies))] KernelStrategy blocked,
+        [Values] Architecture arch, [Values(16, 100, 300)] int dimension, [Values("ns", "hs", "hs+ns")] string loss)
     {
-        if (!SimdSupport.IsSupported(SimdPath.V512)) Assert.Ignore("no AVX-512 on this machine");
         using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 3);
-        float[] Train(bool registers)
+        float[] Train(KernelStrategy kernels)
         {
             var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, new TrainingOptions
             {
-                Architecture = Architecture.SkipGram, Dimension = dimension, Iterations = 1, Threads = 1,
-                Simd = SimdPath.V512, RegisterKernels = registers, Batch = batch,
+                Architecture = arch, Dimension = dimension, Iterations = 1, Threads = 1, Kernels = kernels, Window = 4,
+                HierarchicalSoftmax = loss.StartsWith("hs"), Negative = loss == "hs" ? 0 : 5,
             });
             using var m = r.Model;
             return new Span<float>(m.Input.Data, m.Input.Rows * m.Input.Stride).ToArray();
         }
-        var loop = Train(registers: false);
-        var registers = Train(registers: true);
-        if (!batch)
-        {
-            Assert.That(registers, Is.EqualTo(loop)); // same operations in the same order: bit-identical
-            return;
-        }
-        // The batched register kernel sums the scores by a transpose tree and the updates in another
-        // order: equal up to float rounding, which a whole epoch of updates amplifies only slightly.
+        var loop = Train(KernelStrategies.Loop(blocked.Path));
+        var fast = Train(blocked);
         double worst = 0, scale = loop.Max(Math.Abs);
-        for (int i = 0; i < loop.Length; i++) worst = Math.Max(worst, Math.Abs(loop[i] - registers[i]));
+        for (int i = 0; i < loop.Length; i++) worst = Math.Max(worst, Math.Abs(loop[i] - fast[i]));
         Assert.That(worst / scale, Is.LessThan(1e-3), $"largest difference {worst} (largest value {scale})");
+        // Both trained: far from the initial vectors (the same seed gives the same start).
+        using var start = new WordVectorModel(prepared.Vocabulary.Count, dimension, 1);
+        var initial = new Span<float>(start.Input.Data, start.Input.Rows * start.Input.Stride).ToArray();
+        double moved = 0;
+        for (int i = 0; i < loop.Length; i++) moved = Math.Max(moved, Math.Abs(loop[i] - initial[i]));
+        Assert.That(moved, Is.GreaterThan(100 * worst), "training moved the vectors much more than the two strategies differ");
     }
 
     [Test]
@@ -203,6 +208,29 @@ public unsafe class TrainerTests
         var e = Assert.Throws<InvalidDataException>(() =>
             Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options, epochEnd: (_, _) => throw new InvalidDataException("evaluation failed")));
         Assert.That(e!.Message, Is.EqualTo("evaluation failed"));
+    }
+
+    /// <summary>
+    /// The workers read the Huffman tree through raw pointers; full compacting collections during
+    /// training (from the progress callback) must not free it under them (before the fix, this crashed).
+    /// </summary>
+    [Test]
+    public void Collections_during_training_free_nothing_the_workers_read([Values] Architecture arch)
+    {
+        using var prepared = Prepare(TestData.RequireShared(TestData.Lee), minCount: 2);
+        int collections = 0;
+        var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, new TrainingOptions
+        {
+            Architecture = arch, Dimension = 32, Iterations = 20, Threads = 2, HierarchicalSoftmax = true, Negative = 5,
+        }, _ =>
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            collections++;
+        }, TimeSpan.FromMilliseconds(2));
+        using var m = r.Model;
+        Assert.That(collections, Is.GreaterThan(2));
+        Assert.That(double.IsFinite(r.AverageLoss));
     }
 
     [Test]

@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using FastW2V.Kernels;
 
 namespace FastW2V.Training.Losses;
@@ -27,7 +25,7 @@ public interface ISigmoidPolicy<T> where T : unmanaged
 }
 
 /// <summary>word2vec.c's sigmoid: a 1000-point table on [−6, 6], clipped outside (as its training does).</summary>
-public readonly unsafe struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<float>
+public readonly unsafe partial struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<float>
 {
     private readonly float* _sigmoid = table.Sigmoid;
     private readonly float* _logSigmoid = table.LogSigmoid;
@@ -75,50 +73,6 @@ public readonly unsafe struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<
         if (!(f > 0 == positive)) loss += MathF.Abs(f);
         g = 0;
         return false;
-    }
-
-    /// <summary>
-    /// <see cref="Step"/> for 8 scores at once (AVX2 gathers from the same tables, the same clipping and
-    /// the same index arithmetic, so each lane equals the scalar result). Lanes outside
-    /// <paramref name="valid"/> add no loss.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Steps8(Vector256<float> f, bool positive, float alpha, Vector256<float> valid, ref Vector256<float> loss)
-    {
-        var max = Vector256.Create(SigmoidTable.MaxExp);
-        var above = Vector256.GreaterThan(f, max);
-        var inside = Vector256.AndNot(Vector256.GreaterThanOrEqual(f, -max), above); // NaN: neither
-        var sigmoid = Lookup8(f, positive, out var logs);
-        sigmoid = Vector256.ConditionalSelect(inside, sigmoid, above & Vector256<float>.One);
-        // Outside the table: a positive costs −f below it, a negative costs f above it (−log σ(±f) ≈ ∓f).
-        var clipped = positive ? Vector256.AndNot(-f, above) : above & f;
-        loss += valid & Vector256.ConditionalSelect(inside, -logs, clipped);
-        return ((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha;
-    }
-
-    /// <summary>
-    /// <see cref="TreeStep"/> for 8 scores at once: a node scoring outside (−6, 6) gets no step; its
-    /// loss is |f| on the wrong side.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> TreeSteps8(Vector256<float> f, bool positive, float alpha, Vector256<float> valid, ref Vector256<float> loss)
-    {
-        var max = Vector256.Create(SigmoidTable.MaxExp);
-        var inside = Vector256.GreaterThan(f, -max) & Vector256.LessThan(f, max); // NaN: outside
-        var sigmoid = Lookup8(f, positive, out var logs);
-        var wrongSide = positive ? Vector256.LessThan(f, Vector256<float>.Zero) : Vector256.GreaterThan(f, Vector256<float>.Zero);
-        loss += valid & Vector256.ConditionalSelect(inside, -logs, wrongSide & Vector256.Abs(f));
-        return inside & (((positive ? Vector256<float>.One : Vector256<float>.Zero) - sigmoid) * alpha);
-    }
-
-    /// <summary>σ and log σ(±f) of 8 scores from the tables, at <see cref="SigmoidTable.Index"/>'s index clamped to the table.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector256<float> Lookup8(Vector256<float> f, bool positive, out Vector256<float> logs)
-    {
-        var index = Avx.ConvertToVector256Int32WithTruncation((f + Vector256.Create(SigmoidTable.MaxExp)) * Vector256.Create(SigmoidTable.Scale));
-        index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
-        logs = Avx2.GatherVector256(positive ? _logSigmoid : _logSigmoidOfNegative, index, sizeof(float));
-        return Avx2.GatherVector256(_sigmoid, index, sizeof(float));
     }
 }
 

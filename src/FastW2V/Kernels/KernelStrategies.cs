@@ -1,0 +1,69 @@
+namespace FastW2V.Kernels;
+
+/// <summary>One way to run the training kernels: an instruction set and a technique.</summary>
+/// <param name="Name">What <c>FW2V_SIMD</c> and the logs call it.</param>
+/// <param name="Blocked">Register-blocked strips (three small matrix products per batched update) rather
+/// than level-1 loops (a dot product and two axpy per cell).</param>
+public sealed record KernelStrategy(string Name, SimdPath Path, bool Blocked, string Description)
+{
+    public bool IsSupported => SimdSupport.IsSupported(Path);
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The kernel strategies in order of preference, as the Sep library keeps its parsers: the first one the
+/// CPU runs is chosen once at start, and the environment variable <c>FW2V_SIMD</c> forces any other the
+/// CPU can run, by name or by instruction set (<c>avx2</c> = the best AVX2 strategy), so tests and
+/// benchmarks cover each. The dimension does not change the order: the blocked strips handle any row
+/// length, and AVX-512 beat AVX2 at every dimension measured (see the README's benchmark tables).
+/// </summary>
+public static class KernelStrategies
+{
+    public const string EnvironmentVariable = "FW2V_SIMD";
+
+    public static readonly KernelStrategy Avx512Blocked = new("avx512-blocked", SimdPath.V512, true, "AVX-512, register-blocked strips");
+    public static readonly KernelStrategy Avx2Blocked = new("avx2-blocked", SimdPath.V256, true, "AVX2 + FMA, register-blocked strips");
+    public static readonly KernelStrategy Avx512Loop = new("avx512-loop", SimdPath.V512, false, "AVX-512, level-1 loops");
+    public static readonly KernelStrategy Avx2Loop = new("avx2-loop", SimdPath.V256, false, "AVX2 + FMA, level-1 loops");
+    public static readonly KernelStrategy Scalar = new("scalar", SimdPath.Scalar, false, "scalar loops (any CPU)");
+
+    /// <summary>Every strategy, best first.</summary>
+    public static IReadOnlyList<KernelStrategy> All { get; } = [Avx512Blocked, Avx2Blocked, Avx512Loop, Avx2Loop, Scalar];
+
+    /// <summary>The strategies this machine can run, best first.</summary>
+    public static IReadOnlyList<KernelStrategy> Supported { get; } = All.Where(s => s.IsSupported).ToArray();
+
+    /// <summary>The strategy of this process: the best supported one, or the one <c>FW2V_SIMD</c> names.</summary>
+    public static KernelStrategy Default { get; } = Choose(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>The loop strategy of an instruction set (the reference its blocked strategy is tested against).</summary>
+    public static KernelStrategy Loop(SimdPath path) => path switch
+    {
+        SimdPath.V512 => Avx512Loop,
+        SimdPath.V256 => Avx2Loop,
+        _ => Scalar,
+    };
+
+    /// <summary>Resolves a name (<c>avx2-blocked</c>) or an instruction set (<c>avx2</c>, <c>v256</c>, <c>avx512</c>, <c>v512</c>, <c>scalar</c>).</summary>
+    public static KernelStrategy Choose(string? forced)
+    {
+        if (string.IsNullOrWhiteSpace(forced)) return Supported[0];
+        string name = forced.Trim().ToLowerInvariant();
+        KernelStrategy? wanted = All.FirstOrDefault(s => s.Name == name);
+        if (wanted == null)
+        {
+            SimdPath? path = name switch
+            {
+                "v256" or "avx2" => SimdPath.V256,
+                "v512" or "avx512" => SimdPath.V512,
+                _ => null,
+            };
+            if (path == null)
+                throw new FastW2VException($"{EnvironmentVariable}='{forced}' is not one of {string.Join(", ", All.Select(s => s.Name))}, avx2, avx512.");
+            wanted = All.First(s => s.Path == path);
+        }
+        if (!wanted.IsSupported)
+            throw new FastW2VException($"{EnvironmentVariable}={forced} asks for {wanted.Description}, which this CPU (or this binary's instruction set) does not run.");
+        return wanted;
+    }
+}
