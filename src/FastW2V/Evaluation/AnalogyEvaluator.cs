@@ -1,6 +1,6 @@
-using System.Runtime.Intrinsics;
 using FastW2V.Formats;
 using FastW2V.Kernels;
+using FastW2V.Kernels.Blocked;
 
 namespace FastW2V.Evaluation;
 
@@ -29,7 +29,7 @@ public enum AnalogyMethod { Add, Mul }
 public static unsafe class AnalogyEvaluator
 {
     private const int ChunkQuestions = 256;  // per task: the rows are streamed once per chunk
-    private const int PanelGroup = 32;       // 512 rows: about 400 KB at d = 200, kept in L2 across a chunk
+    private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
     public const float MulEpsilon = 0.001f;
 
     public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = 30000, int threads = 0,
@@ -49,8 +49,7 @@ public static unsafe class AnalogyEvaluator
         }
         int[] answers;
         using (var unit = UnitVectors.Normalize(vectors, n))
-        using (var panels = new RowPanels(unit, n))
-            answers = Answer(unit, panels, seen.Select(s => (s.A, s.B, s.C)).ToArray(), method, threads);
+            answers = Answer(unit, n, seen.Select(s => (s.A, s.B, s.C)).ToArray(), method, threads);
 
         var correct = new int[totals.Length];
         var seenCount = new int[totals.Length];
@@ -67,88 +66,99 @@ public static unsafe class AnalogyEvaluator
             Sum("total", sections), n, method, questions.MalformedLines, clock.Elapsed);
     }
 
-    /// <summary>The answer row of each (a, b, c) question, or −1 when no word qualifies.</summary>
-    public static int[] Answer(EmbeddingMatrix unit, RowPanels panels, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0)
+    /// <summary>
+    /// The answer row of each (a, b, c) question among the first <paramref name="rows"/> rows of
+    /// <paramref name="unit"/>, or −1 when no word qualifies, with the vector width of
+    /// <paramref name="path"/> (default: this process's). Every width gives the same answers.
+    /// </summary>
+    public static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
+        SimdPath? path = null) =>
+        (path ?? SimdSupport.Best) == SimdPath.V512
+            ? Answer<Float512>(unit, rows, questions, method, threads)
+            : Answer<Float256>(unit, rows, questions, method, threads);
+
+    private static int[] Answer<TVec>(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads)
+        where TVec : struct, IFloatVector<TVec>
     {
+        using var panels = new RowPanels(unit, rows, TVec.Count);
         var answers = new int[questions.Length];
         int chunks = (questions.Length + ChunkQuestions - 1) / ChunkQuestions;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         Parallel.For(0, chunks, parallel, chunk =>
         {
             int first = chunk * ChunkQuestions, count = Math.Min(ChunkQuestions, questions.Length - first);
-            AnswerChunk(unit, panels, questions.AsSpan(first, count), method, answers.AsSpan(first, count));
+            AnswerChunk<TVec>(unit, panels, questions.AsSpan(first, count), method, answers.AsSpan(first, count));
         });
         return answers;
     }
 
-    private static void AnswerChunk(EmbeddingMatrix unit, RowPanels panels, ReadOnlySpan<(int A, int B, int C)> questions,
-        AnalogyMethod method, Span<int> answers)
+    private static void AnswerChunk<TVec>(EmbeddingMatrix unit, RowPanels panels, ReadOnlySpan<(int A, int B, int C)> questions,
+        AnalogyMethod method, Span<int> answers) where TVec : struct, IFloatVector<TVec>
     {
-        const int B = RowPanels.QueryBlock, W = RowPanels.Width;
+        int w = TVec.Count, block = RowPanels.QueryBlock<TVec>();
         int d = unit.Dimension, rows = panels.Rows;
-        int groups = (questions.Length + B - 1) / B;           // 8 questions per group
+        int groups = (questions.Length + block - 1) / block;
         int vectorsPerGroup = method == AnalogyMethod.Add ? 1 : 3; // b − a + c; or a, b and c, one block each
-        // Query vectors, then per question the lane-wise best score and row, then the scores of a group.
-        using var buffer = new AlignedBuffer(((long)groups * vectorsPerGroup * B * d + 2L * questions.Length * W + 6L * B * W) * sizeof(float));
+        // Query vectors, then per question the lane-wise best score and its panel, then a group's scores.
+        using var buffer = new AlignedBuffer(((long)groups * vectorsPerGroup * block * d + 2L * questions.Length * w + 6L * block * w) * sizeof(float));
         float* queries = (float*)buffer.Pointer;
-        var best = (Vector512<float>*)(queries + (long)groups * vectorsPerGroup * B * d);
-        var bestRow = (Vector512<int>*)(best + questions.Length);
-        float* scores = (float*)(bestRow + questions.Length);
+        float* best = queries + (long)groups * vectorsPerGroup * block * d;
+        float* bestPanel = best + (long)questions.Length * w;
+        float* scores = bestPanel + (long)questions.Length * w;
         for (int q = 0; q < questions.Length; q++)
         {
             var (a, b, c) = questions[q];
             float* ra = unit.Row(a), rb = unit.Row(b), rc = unit.Row(c);
-            int g = q / B, slot = q % B;
+            int g = q / block, slot = q % block;
             if (method == AnalogyMethod.Add)
             {
-                float* query = queries + ((long)g * B + slot) * d;
+                float* query = queries + ((long)g * block + slot) * d;
                 for (int k = 0; k < d; k++) query[k] = rb[k] - ra[k] + rc[k]; // compute-accuracy's order
             }
             else
                 for (int j = 0; j < 3; j++)
-                    new Span<float>(j == 0 ? ra : j == 1 ? rb : rc, d).CopyTo(new Span<float>(queries + ((3L * g + j) * B + slot) * d, d));
+                    new Span<float>(j == 0 ? ra : j == 1 ? rb : rc, d).CopyTo(new Span<float>(queries + ((3L * g + j) * block + slot) * d, d));
             // compute-accuracy starts at 0: a question whose scores are all ≤ 0 gets no answer.
-            best[q] = method == AnalogyMethod.Add ? Vector512<float>.Zero : Vector512.Create(float.NegativeInfinity);
-            bestRow[q] = Vector512.Create(-1);
+            TVec.Store(TVec.Broadcast(method == AnalogyMethod.Add ? 0f : float.NegativeInfinity), best + q * w);
+            TVec.Store(TVec.Broadcast(-1f), bestPanel + q * w);
         }
-        var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        var one = Vector512<float>.One;
-        var half = Vector512.Create(0.5f);
-        var epsilon = Vector512.Create(MulEpsilon);
+        var one = TVec.Broadcast(1f);
+        var half = TVec.Broadcast(0.5f);
+        var epsilon = TVec.Broadcast(MulEpsilon);
         for (int group = 0; group < panels.Panels; group += PanelGroup)
         {
             int groupEnd = Math.Min(panels.Panels, group + PanelGroup);
             for (int g = 0; g < groups; g++)
             {
-                int q0 = g * B, q1 = Math.Min(questions.Length, q0 + B);
+                int q0 = g * block, q1 = Math.Min(questions.Length, q0 + block);
                 for (int p = group; p < groupEnd; p += 2)
                 {
                     int pair = Math.Min(2, groupEnd - p); // two panels per pass where there are two
                     for (int j = 0; j < vectorsPerGroup; j++)
                     {
-                        float* block = queries + ((long)g * vectorsPerGroup + j) * B * d;
-                        if (pair == 2) panels.Score8x2(block, d, p, scores + j * 2 * B * W);
-                        else panels.Score8(block, d, p, scores + j * 2 * B * W);
+                        float* queryBlock = queries + ((long)g * vectorsPerGroup + j) * block * d;
+                        if (pair == 2) panels.Score<TVec, Rows2>(queryBlock, d, p, scores + j * 2 * block * w);
+                        else panels.Score<TVec, Rows1>(queryBlock, d, p, scores + j * 2 * block * w);
                     }
                     for (int half2 = 0; half2 < pair; half2++)
                     {
-                        var rowIds = Vector512.Create((p + half2) * W) + lanes;
-                        var outside = Vector512.GreaterThanOrEqual(rowIds, Vector512.Create(rows));
-                        float* panelScores = scores + half2 * B * W; // vector j's scores start at j·2·B·W
+                        int panel = p + half2;
+                        var outside = TVec.GreaterThanOrEqual(TVec.Indices, TVec.Broadcast(rows - panel * w));
+                        float* panelScores = scores + half2 * block * w; // vector j's scores start at j·2·block·w
                         for (int q = q0; q < q1; q++)
                         {
                             int slot = q - q0;
-                            Vector512<float> score;
-                            if (method == AnalogyMethod.Add) score = Vector512.Load(panelScores + slot * W);
+                            TVec score;
+                            if (method == AnalogyMethod.Add) score = TVec.Load(panelScores + slot * w);
                             else
                             {
                                 // cos′ = (cos + 1) / 2 keeps every factor positive (Levy and Goldberg).
-                                var ca = (Vector512.Load(panelScores + slot * W) + one) * half;
-                                var cb = (Vector512.Load(panelScores + (2 * B + slot) * W) + one) * half;
-                                var cc = (Vector512.Load(panelScores + (4 * B + slot) * W) + one) * half;
-                                score = cb * cc / (ca + epsilon);
+                                var ca = TVec.Multiply(TVec.Add(TVec.Load(panelScores + slot * w), one), half);
+                                var cb = TVec.Multiply(TVec.Add(TVec.Load(panelScores + (2 * block + slot) * w), one), half);
+                                var cc = TVec.Multiply(TVec.Add(TVec.Load(panelScores + (4 * block + slot) * w), one), half);
+                                score = TVec.Divide(TVec.Multiply(cb, cc), TVec.Add(ca, epsilon));
                             }
-                            Update(ref best[q], ref bestRow[q], score, rowIds, outside, questions[q]);
+                            Update<TVec>(best + q * w, bestPanel + q * w, score, panel, outside, questions[q]);
                         }
                     }
                 }
@@ -158,25 +168,33 @@ public static unsafe class AnalogyEvaluator
         {
             float value = float.NegativeInfinity;
             int row = -1;
-            for (int lane = 0; lane < W; lane++)
+            for (int lane = 0; lane < w; lane++)
             {
-                float v = best[q].GetElement(lane);
-                int r = bestRow[q].GetElement(lane);
-                if (r < 0) continue;
+                float v = best[q * w + lane];
+                int p = (int)bestPanel[q * w + lane];
+                if (p < 0) continue;
+                int r = p * w + lane;
                 if (v > value || (v == value && r < row)) { value = v; row = r; }
             }
             answers[q] = row;
         }
     }
 
-    /// <summary>Lane-wise "first strictly greater" keeps, per lane, compute-accuracy's sequential choice.</summary>
-    private static void Update(ref Vector512<float> best, ref Vector512<int> bestRow, Vector512<float> score, Vector512<int> rowIds,
-        Vector512<int> outside, (int A, int B, int C) q)
+    /// <summary>
+    /// Lane-wise "first strictly greater" keeps, per lane, compute-accuracy's sequential choice. The
+    /// lane's row is panel·width + lane, so only the panel is kept (as a float: exact below 2^24 panels).
+    /// </summary>
+    private static void Update<TVec>(float* best, float* bestPanel, TVec score, int panel, TVec outside, (int A, int B, int C) q)
+        where TVec : struct, IFloatVector<TVec>
     {
-        var excluded = outside | Vector512.Equals(rowIds, Vector512.Create(q.A)) | Vector512.Equals(rowIds, Vector512.Create(q.B))
-            | Vector512.Equals(rowIds, Vector512.Create(q.C));
-        var better = Vector512.GreaterThan(score, best) & ~excluded.AsSingle();
-        best = Vector512.ConditionalSelect(better, score, best);
-        bestRow = Vector512.ConditionalSelect(better.AsInt32(), rowIds, bestRow);
+        int first = panel * TVec.Count;
+        var excluded = outside;
+        // a, b and c are never answers: mask their lanes in the panels that hold them.
+        if ((uint)(q.A - first) < (uint)TVec.Count) excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.A - first)));
+        if ((uint)(q.B - first) < (uint)TVec.Count) excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.B - first)));
+        if ((uint)(q.C - first) < (uint)TVec.Count) excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.C - first)));
+        var better = TVec.AndNot(TVec.GreaterThan(score, TVec.Load(best)), excluded);
+        TVec.Store(TVec.Select(better, score, TVec.Load(best)), best);
+        TVec.Store(TVec.Select(better, TVec.Broadcast(panel), TVec.Load(bestPanel)), bestPanel);
     }
 }

@@ -1,10 +1,15 @@
+using System.Numerics.Tensors;
 using FastW2V.Formats;
 using FastW2V.Kernels;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>Cosine nearest neighbours over a vector set, normalised once (word2vec.c's distance).</summary>
-public sealed unsafe class NearestNeighbours : IDisposable
+/// <summary>
+/// Cosine nearest neighbours over a vector set, normalised once (word2vec.c's distance). One query
+/// scans every row with System.Numerics.Tensors' TensorPrimitives, which picks the widest vector
+/// instructions of the CPU at run time (no exact agreement with a C tool is needed here).
+/// </summary>
+public sealed class NearestNeighbours : IDisposable
 {
     private readonly WordVectors _vectors;
     private readonly EmbeddingMatrix _unit;
@@ -26,26 +31,22 @@ public sealed unsafe class NearestNeighbours : IDisposable
     /// <summary>The k words closest to Σ sign·unit vector of the given words, excluding them; null if a word is unknown.</summary>
     public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<(string Word, float Sign)> words, int k)
     {
-        int stride = _unit.Stride;
-        using var query = new EmbeddingMatrix(1, _unit.Dimension);
+        var query = new float[_unit.Dimension];
         var exclude = new HashSet<int>();
         foreach (var (w, sign) in words)
         {
             int i = _vectors.Find(w);
             if (i < 0) return null;
             exclude.Add(i);
-            VectorKernelsScalar.Axpy(sign, _unit.Row(i), query.Row(0), stride);
+            TensorPrimitives.MultiplyAdd(_unit.RowSpan(i), sign, query, query);
         }
-        var q = query.RowSpan(0);
-        double n = 0;
-        foreach (float x in q) n += x * x;
-        if (n > 0) VectorKernelsScalar.Scale((float)(1 / Math.Sqrt(n)), query.Row(0), stride);
+        float norm = TensorPrimitives.Norm(query);
+        if (norm > 0) TensorPrimitives.Divide(query, norm, query);
         var best = new PriorityQueue<int, float>();
-        float* q0 = query.Row(0);
         for (int r = 0; r < _unit.Rows; r++)
         {
             if (exclude.Contains(r)) continue;
-            float d = SimdSupport.Best == SimdPath.V512 ? VectorKernelsV512.Dot(q0, _unit.Row(r), stride) : VectorKernelsScalar.Dot(q0, _unit.Row(r), stride);
+            float d = TensorPrimitives.Dot(query, _unit.RowSpan(r));
             if (best.Count < k) best.Enqueue(r, d);
             else if (best.TryPeek(out _, out float worst) && d > worst) best.EnqueueDequeue(r, d);
         }

@@ -23,8 +23,13 @@ public sealed record TrainingOptions
     public float? Alpha { get; init; }
     /// <summary>CBOW hidden vector = sum of the context vectors (default: their mean).</summary>
     public bool CbowSum { get; init; }
-    /// <summary>CBOW mean without dividing the context gradient by the count, as word2vec.c and gensim do.</summary>
-    public bool CbowWord2VecCompat { get; init; }
+    /// <summary>
+    /// CBOW mean: step each context row by the plain gradient of the mean, ∂J/∂h / n. Off (the default),
+    /// each takes all of ∂J/∂h, as word2vec.c and gensim do: that is the gradient of the mean with the
+    /// input rows' learning rate n times the output rows', and measured far better (43.8% against 29.3%
+    /// analogy accuracy, CBOW d200 w8 n25, 5 epochs; raising alpha for both matrices reached 37.6%).
+    /// </summary>
+    public bool CbowExactGradient { get; init; }
     public ulong Seed { get; init; } = 1;
     public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
     /// <summary>The kernel strategy (instruction set and technique); the best this CPU runs unless forced.</summary>
@@ -56,7 +61,7 @@ public sealed record TrainingOptions
         Require(Threads is >= 1 and <= 1024, $"threads must be between 1 and 1024 (got {Threads}).");
         Require(Iterations is >= 1 and <= 100_000, $"iter must be at least 1 (got {Iterations}).");
         Require(Alpha is null || (Alpha > 0 && float.IsFinite(Alpha.Value)), $"alpha must be positive (got {Alpha}).");
-        Require(!(CbowSum && CbowWord2VecCompat), "--cbow-sum and --cbow-w2v-compat exclude each other (the compat mode is about the mean).");
+        Require(!(CbowSum && CbowExactGradient), "--cbow-sum and --cbow-exact-gradient exclude each other (the sum's step is its gradient already).");
         Require(Negative > 0 || HierarchicalSoftmax || FullSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5), hierarchical softmax (-hs 1) or --loss softmax.");
         Require(!(FullSoftmax && (HierarchicalSoftmax || Negative > 0)), "The full softmax is the exact loss and trains alone: use --loss softmax (which sets -negative 0 -hs 0).");
         Require(CbowBatch is >= 1 and <= 64, $"cbow-batch must be between 1 and 64 (got {CbowBatch}).");

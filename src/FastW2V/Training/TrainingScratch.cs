@@ -13,6 +13,8 @@ namespace FastW2V.Training;
 internal sealed unsafe class TrainingScratch : IDisposable
 {
     public const int MaxSentence = 1000; // word2vec.c's MAX_SENTENCE_LENGTH
+    /// <summary>Words the sentence buffer holds: whole sentences are packed until it holds at least <see cref="MaxSentence"/>.</summary>
+    public const int MaxPacked = 2 * MaxSentence;
     private readonly AlignedBuffer _floats, _pointers, _ints, _softmax;
 
     public int Stride { get; }
@@ -44,10 +46,13 @@ internal sealed unsafe class TrainingScratch : IDisposable
 
     public int* Sentence => (int*)_ints.Pointer;
     /// <summary>Per sentence position: the first and last context position of its (shrunk) window.</summary>
-    public int* WindowFrom => Sentence + MaxSentence;
-    public int* WindowTo => WindowFrom + MaxSentence;
+    public int* WindowFrom => Sentence + MaxPacked;
+    public int* WindowTo => WindowFrom + MaxPacked;
+    /// <summary>Where each sentence of a packed buffer ends (exclusive), in order; one entry for a single sentence.</summary>
+    public int* SentenceEnds => WindowTo + MaxPacked;
+    public int Sentences;
     /// <summary>Two target buffers: one for the example being trained, one for the next (drawn ahead).</summary>
-    public int* Targets => WindowTo + MaxSentence;
+    public int* Targets => SentenceEnds + MaxPacked;
     public int* NextTargets => Targets + _negativeTargets;
     /// <summary>How often each shared negative was drawn, for the current and the next update.</summary>
     public int* Multiplicity => NextTargets + _negativeTargets;
@@ -75,7 +80,7 @@ internal sealed unsafe class TrainingScratch : IDisposable
         long steps = Math.Max(stride, (long)MaxTargets * InputRows);
         _floats = new AlignedBuffer((3L * stride + 2L * InputRows * stride + steps) * sizeof(float));
         _pointers = new AlignedBuffer((2L * InputRows + MaxTargets) * sizeof(float*));
-        _ints = new AlignedBuffer((3L * MaxSentence + 4L * _negativeTargets + NegativeStream.Size + InputRows + MaxTargets + UnionHashMask + 1L) * sizeof(int)
+        _ints = new AlignedBuffer((4L * MaxPacked + 4L * _negativeTargets + NegativeStream.Size + InputRows + MaxTargets + UnionHashMask + 1L) * sizeof(int)
             + (long)MaxTargets * InputRows);
         _softmax = new AlignedBuffer((long)softmaxWords * sizeof(float));
         for (int b = 0; b < InputRows; b++) DeltaRows[b] = Deltas + (long)b * stride;

@@ -23,6 +23,8 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
     private readonly SharedTrainingState _shared;
     private readonly long _totalWords; // iterations × tokens: the learning-rate schedule's end
     private readonly float _startAlpha;
+    /// <summary>Whole sentences are packed into one buffer (batched CBOW: short sentences still fill batches).</summary>
+    private readonly bool _pack;
 
     public TrainingWorker(WordVectorModel model, TrainingOptions options, OutputHeads heads, uint* keepThresholds,
         SharedTrainingState shared, long totalWords)
@@ -33,6 +35,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         _shared = shared;
         _totalWords = totalWords;
         _startAlpha = options.StartingAlpha;
+        _pack = options.Architecture == Architecture.Cbow && options.Batch && !options.FullSoftmax;
     }
 
     public void Run(int thread, List<(nint Ids, long Count)> segments, TrainingScratch scratch, ref WorkerStats stats)
@@ -50,7 +53,10 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                 while (pos < count)
                 {
                     if (_shared.Stop) return;
-                    int length = ReadSentence((int*)ids, count, ref pos, scratch.Sentence, ref rng, ref words);
+                    int length = _pack
+                        ? ReadSentences((int*)ids, count, ref pos, scratch, ref rng, ref words)
+                        : ReadSentence((int*)ids, count, ref pos, scratch.Sentence, ref rng, ref words);
+                    if (!_pack) { scratch.SentenceEnds[0] = length; scratch.Sentences = 1; }
                     if (words - reported >= AlphaUpdateWords)
                     {
                         long done = Interlocked.Add(ref _shared.WordsDone, words - reported);
@@ -80,6 +86,24 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         return _options.NegativeSamplingOnly
             ? SkipGramPairLoop<TUpdate>.Train(in _context, s, length, alpha, ref rng, ref negatives)
             : SkipGramHeadsLoop<TKernels>.Train(in _context, s, length, alpha, ref rng, ref negatives);
+    }
+
+    /// <summary>
+    /// Whole sentences (<see cref="ReadSentence"/>) until the buffer holds at least 1000 words (so at
+    /// most 1999), their ends in <see cref="TrainingScratch.SentenceEnds"/>; empty ones are dropped.
+    /// </summary>
+    private int ReadSentences(int* ids, long count, ref long pos, TrainingScratch s, ref FastRandom rng, ref long words)
+    {
+        int n = 0;
+        s.Sentences = 0;
+        while (n < TrainingScratch.MaxSentence && pos < count)
+        {
+            int length = ReadSentence(ids, count, ref pos, s.Sentence + n, ref rng, ref words);
+            if (length == 0) continue;
+            n += length;
+            s.SentenceEnds[s.Sentences++] = n;
+        }
+        return n;
     }
 
     /// <summary>word2vec.c's sentence: kept words up to 1000, ending at &lt;/s&gt; (id 0), which is counted but not kept.</summary>

@@ -39,7 +39,8 @@ internal static class TrainCommand
         var debug = new Option<int>("--debug", "-debug") { Description = "0 = quiet; 1, 2 = progress and summary (word2vec.c's levels).", DefaultValueFactory = _ => 2 };
         var classes = new Option<int>("--classes", "-classes") { Description = "word2vec.c's k-means word classes: not supported.", Hidden = true };
         var cbowSum = new Option<bool>("--cbow-sum") { Description = "CBOW hidden vector = sum of the context vectors (default: mean)." };
-        var cbowCompat = new Option<bool>("--cbow-w2v-compat") { Description = "CBOW mean as word2vec.c: no 1/n on the context gradient." };
+        var cbowCompat = new Option<bool>("--cbow-w2v-compat") { Description = "CBOW mean: each context row takes all of the hidden vector's step, as word2vec.c (the default)." };
+        var cbowExact = new Option<bool>("--cbow-exact-gradient") { Description = "CBOW mean: each context row takes 1/n of the hidden vector's step, the plain gradient of the mean (weaker: see the README)." };
         var saveOutput = new Option<string?>("--save-output-vectors") { Description = "Also write the output (context) vectors to this file." };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (with -threads 1, runs are bit-identical).", DefaultValueFactory = _ => 1UL };
         var cache = new Option<string?>("--cache") { Description = "Folder for the token-id files (default: the temp folder)." };
@@ -59,7 +60,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
             input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
-            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
+            saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, cbowExact, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
         command.SetAction(parse =>
         {
@@ -89,7 +90,7 @@ internal static class TrainCommand
                 Iterations = parse.GetValue(iter),
                 Alpha = parse.GetValue(alpha),
                 CbowSum = parse.GetValue(cbowSum),
-                CbowWord2VecCompat = parse.GetValue(cbowCompat),
+                CbowExactGradient = parse.GetValue(cbowExact),
                 Seed = parse.GetValue(seed),
                 Sampler = parse.GetValue(sampler),
                 Kernels = SharedOptions.ChooseKernels(parse.GetValue(kernels), parse.GetValue(noRegisters)),
@@ -97,6 +98,8 @@ internal static class TrainCommand
                 CbowBatch = parse.GetValue(cbowBatch),
                 Pin = parse.GetValue(pin),
             };
+            if (parse.GetValue(cbowCompat) && (parse.GetValue(cbowExact) || parse.GetValue(cbowSum)))
+                throw new FastW2VException("--cbow-w2v-compat is word2vec.c's step for the mean: it excludes --cbow-exact-gradient and --cbow-sum.");
             training.Validate();
             var vocabularyOptions = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab) };
             vocabularyOptions.Validate();
@@ -130,6 +133,7 @@ internal static class TrainCommand
             });
             var vocabulary = prepared.Vocabulary;
             log?.Invoke($"Vocabulary: {vocabulary.Count:N0} words, {vocabulary.TotalCount:N0} training tokens ({prepared.CountTime.TotalSeconds:F2} s counting, {prepared.EncodeTime.TotalSeconds:F2} s encoding)");
+            log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} thread(s)");
             if (vocabPath != null) VocabularyFile.Save(vocabulary, vocabPath);
             if (outPath == null) return 0;
 

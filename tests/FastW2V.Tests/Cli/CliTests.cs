@@ -66,6 +66,11 @@ public class CliTests
     [TestCase("--loss hs -negative 5", "trains no negative samples")]
     [TestCase("--loss softmax -negative 3", "trains no negative samples")]
     [TestCase("-hs 0 -negative 0", "-negative 0 without -hs 1")]
+    [TestCase("--cbow-w2v-compat --cbow-exact-gradient", "excludes --cbow-exact-gradient")]
+    [TestCase("--cbow-w2v-compat --cbow-sum", "excludes --cbow-exact-gradient and --cbow-sum")]
+    [TestCase("--cbow-sum --cbow-exact-gradient", "exclude each other")]
+    [TestCase("--kernels avx9000", "is not one of avx512-blocked, avx2-blocked")]
+    [TestCase("--cbow-batch 0", "cbow-batch must be between 1 and 64")]
     public void Contradictory_losses_are_one_line_errors(string flags, string expected)
     {
         using var temp = new TempFolder();

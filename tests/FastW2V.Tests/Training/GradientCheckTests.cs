@@ -12,7 +12,7 @@ namespace FastW2V.Tests.Training;
 /// |a − n| / max(|a|, |n|, 1e-8) must stay below 1e-5 for every parameter.
 /// </summary>
 [Category("GradientCheck")]
-public unsafe class GradientCheckTests
+public unsafe partial class GradientCheckTests
 {
     private const double Alpha = 1e-7;   // analytic: small enough that sequential steps do not interact
     private const double H = 1e-6;       // numerical: central-difference step

@@ -51,13 +51,13 @@ public unsafe class TrainerTests
     public void Words_of_a_topic_end_closer_to_each_other_than_to_the_other_topic([ValueSource(nameof(TopicCases))] object[] topicCase,
         [ValueSource(nameof(Strategies))] KernelStrategy kernels, [Values] bool batch)
     {
-        var (arch, sum, compat) = ((Architecture)topicCase[0], (bool)topicCase[1], (bool)topicCase[2]);
+        var (arch, sum, exact) = ((Architecture)topicCase[0], (bool)topicCase[1], (bool)topicCase[2]);
         using var temp = new TempFolder();
         using var prepared = Prepare(TopicCorpus(temp));
         var v = prepared.Vocabulary;
         var result = Trainer.Train(v, prepared.Encoded!, new TrainingOptions
         {
-            Architecture = arch, CbowSum = sum, CbowWord2VecCompat = compat, Dimension = 20, Window = 3,
+            Architecture = arch, CbowSum = sum, CbowExactGradient = exact, Dimension = 20, Window = 3,
             Iterations = 5, Threads = 2, Sample = 0, Kernels = kernels, Batch = batch,
         });
         using var model = result.Model;

@@ -16,11 +16,27 @@ internal unsafe interface IFloatVector<TVec> where TVec : struct, IFloatVector<T
     static abstract int Count { get; }
     /// <summary>The CPU (and this binary's instruction set) runs this vector type natively.</summary>
     static abstract bool IsSupported { get; }
+    /// <summary>Vector registers of the instruction set (16 for AVX2, 32 for AVX-512): how many accumulators a tile may keep.</summary>
+    static abstract int Registers { get; }
+    /// <summary>0, 1, 2, … Count − 1.</summary>
+    static abstract TVec Indices { get; }
     static abstract TVec Load(float* p);
     static abstract void Store(TVec v, float* p);
     static abstract TVec Broadcast(float x);
     static abstract TVec Add(TVec a, TVec b);
     static abstract TVec Multiply(TVec a, TVec b);
+    static abstract TVec Subtract(TVec a, TVec b);
+    static abstract TVec Divide(TVec a, TVec b);
+    /// <summary>Lane masks (all bits set where true), and their combinations.</summary>
+    static abstract TVec Equals(TVec a, TVec b);
+    static abstract TVec GreaterThan(TVec a, TVec b);
+    static abstract TVec GreaterThanOrEqual(TVec a, TVec b);
+    static abstract TVec Or(TVec a, TVec b);
+    /// <summary>a with the lanes of mask b cleared.</summary>
+    static abstract TVec AndNot(TVec a, TVec b);
+    /// <summary>Lanes of a where mask is set, else of b.</summary>
+    static abstract TVec Select(TVec mask, TVec a, TVec b);
+    static abstract float Lane(TVec v, int i);
     /// <summary>a·b + c, fused (one rounding).</summary>
     static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
     /// <summary>

@@ -19,7 +19,7 @@ internal readonly unsafe struct SentenceContext
     public readonly bool Tree;
     /// <summary>CBOW's hidden vector is the mean (not the sum) of the context rows.</summary>
     public readonly bool CbowMean;
-    /// <summary>The factor on the mean's gradient to each context row is 1/n (not word2vec.c's 1).</summary>
+    /// <summary>Each context row takes 1/n of the mean's ∂J/∂h (not word2vec.c's all of it, <see cref="TrainingOptions.CbowExactGradient"/>).</summary>
     public readonly bool CbowDivide;
     public readonly int CbowBatch;
 
@@ -34,21 +34,25 @@ internal readonly unsafe struct SentenceContext
         Negatives = options.Negative > 0;
         Tree = options.HierarchicalSoftmax;
         CbowMean = !options.CbowSum;
-        CbowDivide = CbowMean && !options.CbowWord2VecCompat;
+        CbowDivide = CbowMean && options.CbowExactGradient;
         CbowBatch = options.CbowBatch;
     }
 
     public float* InputRow(int word) => Input + (long)word * Stride;
 
-    /// <summary>Draws every position's dynamic window (word2vec.c's uniform shrink) up front.</summary>
+    /// <summary>
+    /// Draws every position's dynamic window (word2vec.c's uniform shrink) up front, clipped to its
+    /// sentence (a packed buffer holds several, <see cref="TrainingScratch.SentenceEnds"/>).
+    /// </summary>
     public void DrawWindows(TrainingScratch s, int length, ref FastRandom rng)
     {
-        for (int i = 0; i < length; i++)
-        {
-            int shrink = (int)rng.NextBelow((uint)Window);
-            s.WindowFrom[i] = Math.Max(0, i - Window + shrink);
-            s.WindowTo[i] = Math.Min(length - 1, i + Window - shrink);
-        }
+        for (int k = 0, start = 0; k < s.Sentences; start = s.SentenceEnds[k++])
+            for (int i = start, end = Math.Min(length, s.SentenceEnds[k]); i < end; i++)
+            {
+                int shrink = (int)rng.NextBelow((uint)Window);
+                s.WindowFrom[i] = Math.Max(start, i - Window + shrink);
+                s.WindowTo[i] = Math.Min(end - 1, i + Window - shrink);
+            }
     }
 
     /// <summary>The next (centre i, context j) pair of the sentence in order; false at the end.</summary>

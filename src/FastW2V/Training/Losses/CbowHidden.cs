@@ -8,7 +8,8 @@ namespace FastW2V.Training.Losses;
 /// CBOW's hidden vector and the way its gradient returns to the context rows. h = Σ_c v_c (sum) or
 /// (1/n)Σ_c v_c (mean) over the window's words except the centre; then ∂J/∂v_c = ∂J/∂h for the sum and
 /// (1/n)·∂J/∂h for the mean. word2vec.c (and gensim) use the mean without the 1/n on the way back,
-/// which is not the gradient of the mean; <c>--cbow-w2v-compat</c> does the same.
+/// the gradient of the mean with an n times larger learning rate for the input rows; that is the default,
+/// and <c>--cbow-exact-gradient</c> gives the factor 1/n.
 /// </summary>
 public static unsafe class CbowHidden
 {

@@ -1,0 +1,94 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using System.Text;
+
+namespace FastW2V.Cli;
+
+/// <summary>
+/// One binary for every x86-64-v3 CPU that still runs AVX-512 where the CPU has it. NativeAOT compiles
+/// every AVX-512 check as constant false in a binary built for x86-64-v3 (ILCompiler 9 never treats
+/// AVX-512 as an "opportunistic" instruction set), and a binary built for x86-64-v4 refuses to start
+/// without AVX-512. So the portable build (tools/publish.sh) embeds a second image of this program,
+/// compiled for x86-64-v4, as a resource; on a CPU whose kernel reports AVX-512 F, BW, CD, DQ and VL
+/// (what the .NET runtime requires of such an image), the x86-64-v3 image runs it in its own place
+/// through memfd_create and fexecve, so nothing is written to disk and the process keeps its id,
+/// arguments, environment and open files. If anything fails it carries on with its own AVX2 code.
+/// </summary>
+internal static unsafe class Avx512Image
+{
+    public const string ResourceName = "fw2v-x86-64-v4";
+    /// <summary>Set to 1 to stay in the x86-64-v3 image (to compare the two).</summary>
+    public const string DisableVariable = "FW2V_NO_AVX512_IMAGE";
+    private static readonly string[] RequiredFlags = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"];
+
+    /// <summary>Runs the embedded AVX-512 image when it applies; returns only when it does not (or could not start).</summary>
+    public static void RunIfBetter(string[] args, TextWriter error)
+    {
+        if (Avx512F.IsSupported || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(DisableVariable) == "1") return;
+        using var image = typeof(Avx512Image).Assembly.GetManifestResourceStream(ResourceName);
+        if (image == null || !CpuHasAvx512(ReadCpuFlags())) return;
+        string? failure = Exec(image, args);
+        if (failure != null && Environment.GetEnvironmentVariable("FW2V_DEBUG") == "1")
+            error.WriteLine($"fw2v: note: the AVX-512 image did not start ({failure}); running the AVX2 code.");
+    }
+
+    /// <summary>The flags of the first processor in /proc/cpuinfo (what the kernel lets programs use).</summary>
+    internal static string ReadCpuFlags()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/cpuinfo"))
+                if (line.StartsWith("flags", StringComparison.Ordinal)) return line;
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return "";
+    }
+
+    internal static bool CpuHasAvx512(string flagsLine)
+    {
+        int colon = flagsLine.IndexOf(':');
+        var flags = flagsLine[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return RequiredFlags.All(flags.Contains);
+    }
+
+    private static string? Exec(Stream image, string[] args)
+    {
+        int fd = MemfdCreate("fw2v-x86-64-v4", MfdCloexec);
+        if (fd < 0) return $"memfd_create: errno {Marshal.GetLastPInvokeError()}";
+        try
+        {
+            using (var file = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write))
+                image.CopyTo(file);
+            string[] argv = [Environment.GetCommandLineArgs().FirstOrDefault() ?? "fw2v", .. args];
+            var env = Environment.GetEnvironmentVariables();
+            string[] envp = env.Keys.Cast<string>().Select(k => $"{k}={env[k]}").ToArray();
+            byte** argvp = ToCStrings(argv), envpp = ToCStrings(envp);
+            Fexecve(fd, argvp, envpp); // returns only on failure
+            return $"fexecve: errno {Marshal.GetLastPInvokeError()}";
+        }
+        finally { Close(fd); }
+    }
+
+    /// <summary>A null-terminated array of UTF-8 strings in unmanaged memory (kept: on success the process image is replaced).</summary>
+    private static byte** ToCStrings(string[] values)
+    {
+        var array = (byte**)NativeMemory.Alloc((nuint)(values.Length + 1), (nuint)sizeof(byte*));
+        for (int i = 0; i < values.Length; i++)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(values[i] + "\0");
+            array[i] = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
+            bytes.CopyTo(new Span<byte>(array[i], bytes.Length));
+        }
+        array[values.Length] = null;
+        return array;
+    }
+
+    private const uint MfdCloexec = 1;
+    [DllImport("libc", EntryPoint = "memfd_create", SetLastError = true)]
+    private static extern int MemfdCreate([MarshalAs(UnmanagedType.LPUTF8Str)] string name, uint flags);
+    [DllImport("libc", EntryPoint = "fexecve", SetLastError = true)]
+    private static extern int Fexecve(int fd, byte** argv, byte** envp);
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
+}
