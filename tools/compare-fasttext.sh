@@ -11,7 +11,7 @@ corpus=${1:-data/enwiki.txt}
 epochs=${2:-1}
 threads=${3:-2}
 questions=../shared/data/eval/questions-words.txt
-[ -x out/fw2v ] || dotnet publish src/fw2v -c Release -r linux-x64 -o out -nologo -v q
+[ -x out/fw2v ] || ./tools/publish.sh
 if ! command -v fasttext >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fasttext >/dev/null
 fi

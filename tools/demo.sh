@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Build the NativeAOT binary (out/fw2v, tuned for this CPU), train skip-gram vectors on the default
-# corpus and print a few nearest neighbours.
+# Build the NativeAOT binary (out/fw2v: starts on any x86-64-v3 CPU, runs AVX-512 code where the CPU
+# has it), train skip-gram vectors on the default corpus and print a few nearest neighbours.
 #   corpus: ../shared/data/enwiki2015-text8like.gz when present, else text8 from its usual address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p data out
-echo "== Building out/fw2v (NativeAOT, instruction set: native)"
-dotnet publish src/fw2v -c Release -r linux-x64 -o out -nologo -v q
+echo "== Building out/fw2v (NativeAOT, portable: x86-64-v3 with an x86-64-v4 image)"
+./tools/publish.sh
 corpus=data/enwiki.txt
 if [ ! -s "$corpus" ]; then
   if [ -f ../shared/data/enwiki2015-text8like.gz ]; then

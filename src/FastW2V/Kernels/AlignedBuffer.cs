@@ -29,7 +29,20 @@ public sealed unsafe class AlignedBuffer : IDisposable
         if (byteLength > 0) GC.AddMemoryPressure(byteLength);
     }
 
-    public void* Pointer => _pointer != null ? _pointer : throw new ObjectDisposedException(nameof(AlignedBuffer));
+    /// <summary>The memory (the throw sits in its own method, so this inlines into hot loops).</summary>
+    public void* Pointer
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            void* p = _pointer;
+            if (p == null) ThrowDisposed();
+            return p;
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDisposed() => throw new ObjectDisposedException(nameof(AlignedBuffer));
 
     public void Dispose()
     {

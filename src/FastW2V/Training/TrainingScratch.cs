@@ -22,10 +22,16 @@ internal sealed unsafe class TrainingScratch : IDisposable
     public int InputRows { get; }
     /// <summary>Targets of one batched update: the negatives, or the union of a CBOW batch's Huffman paths.</summary>
     public int MaxTargets { get; }
-    private uint _lossClock;
-    /// <summary>Whether this batched update computes its loss: one in 8 does (the loss needs a second table
-    /// gather per 8 scores, slow on Zen 3), which is plenty for the display and the divergence check.</summary>
-    public bool SampleLoss() => (_lossClock++ & 7) == 0;
+    /// <summary>
+    /// Whether this batched update computes its loss: one in 8 does (the loss costs a log per 8 scores),
+    /// which is plenty for the display and the divergence check. The counter lives in this worker's own
+    /// unmanaged memory: as a field of this small object it shared a cache line with the other workers'
+    /// objects, and its write per window cost 20% of two-thread skip-gram (false sharing).
+    /// </summary>
+    public bool SampleLoss() => ((*(uint*)_counters.Pointer)++ & 7) == 0;
+    /// <summary>How many sentences the buffer holds (<see cref="SentenceEnds"/>), in the worker's own memory as well.</summary>
+    public ref int Sentences => ref ((int*)_counters.Pointer)[1];
+    private readonly AlignedBuffer _counters = new(AlignedBuffer.CacheLine);
 
     public float* Hidden => (float*)_floats.Pointer;
     public float* Gradient => Hidden + Stride;
@@ -50,7 +56,7 @@ internal sealed unsafe class TrainingScratch : IDisposable
     public int* WindowTo => WindowFrom + MaxPacked;
     /// <summary>Where each sentence of a packed buffer ends (exclusive), in order; one entry for a single sentence.</summary>
     public int* SentenceEnds => WindowTo + MaxPacked;
-    public int Sentences;
+
     /// <summary>Two target buffers: one for the example being trained, one for the next (drawn ahead).</summary>
     public int* Targets => SentenceEnds + MaxPacked;
     public int* NextTargets => Targets + _negativeTargets;
@@ -98,6 +104,7 @@ internal sealed unsafe class TrainingScratch : IDisposable
         _pointers.Dispose();
         _ints.Dispose();
         _softmax.Dispose();
+        _counters.Dispose();
     }
 
     public sealed class Policy(int stride, int negative, int window, int cbowBatch, int softmaxWords) : PooledObjectPolicy<TrainingScratch>

@@ -78,6 +78,16 @@ public class CliTests
         Assert.That(File.Exists(temp.File("v.txt")), Is.False);
     }
 
+    /// <summary>The portable binary runs its AVX-512 image only where the kernel reports every AVX-512
+    /// subset that image's runtime requires (F, BW, CD, DQ, VL); an OS without ZMM state has none.</summary>
+    [TestCase("flags\t\t: fpu sse2 avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl avx512vbmi", true)]
+    [TestCase("flags\t\t: fpu sse2 avx2 fma avx512f avx512dq avx512cd avx512bw", false)]
+    [TestCase("flags\t\t: fpu sse2 avx avx2 fma bmi2", false)]
+    [TestCase("flags\t\t: fpu avx512fx avx512bwx avx512cdx avx512dqx avx512vlx", false)]
+    [TestCase("", false)]
+    public void The_avx512_image_runs_only_where_the_cpu_reports_every_subset_it_needs(string flags, bool expected) =>
+        Assert.That(Avx512Image.CpuHasAvx512(flags), Is.EqualTo(expected));
+
     private static string SmallVectors(TempFolder temp) => temp.Write("small.txt",
         "4 3\nman 1 0 0\nwoman 1 1 0\nking 1 0 1\nqueen 1 1 1\n");
 

@@ -18,23 +18,41 @@ namespace FastW2V.Kernels.Blocked;
 /// </summary>
 internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVector<TVec>
 {
-    /// <summary>Lane j = u · rows[j], j &lt; 8 (pad short lists with a zero row).</summary>
+    /// <summary>
+    /// Lane j = u · rows[j] for j &lt; <paramref name="count"/> (at most 8), 0 above: only the rows present
+    /// are read and multiplied (a window of 2 contexts costs 2 rows, not 8).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Scores8(float* u, float** rows, int stride)
+    public static Vector256<float> Scores8(float* u, float** rows, int count, int stride) => count switch
     {
-        float* r0 = rows[0], r1 = rows[1], r2 = rows[2], r3 = rows[3], r4 = rows[4], r5 = rows[5], r6 = rows[6], r7 = rows[7];
+        >= 8 => Scores<Rows8>(u, rows, stride),
+        7 => Scores<Rows7>(u, rows, stride),
+        6 => Scores<Rows6>(u, rows, stride),
+        5 => Scores<Rows5>(u, rows, stride),
+        4 => Scores<Rows4>(u, rows, stride),
+        3 => Scores<Rows3>(u, rows, stride),
+        2 => Scores<Rows2>(u, rows, stride),
+        _ => Scores<Rows1>(u, rows, stride),
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<float> Scores<TRows>(float* u, float** rows, int stride) where TRows : struct, ITileHeight
+    {
+        int n = TRows.Rows;
+        float* r0 = rows[0], r1 = n > 1 ? rows[1] : null, r2 = n > 2 ? rows[2] : null, r3 = n > 3 ? rows[3] : null;
+        float* r4 = n > 4 ? rows[4] : null, r5 = n > 5 ? rows[5] : null, r6 = n > 6 ? rows[6] : null, r7 = n > 7 ? rows[7] : null;
         TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
         for (int k = 0; k < stride; k += TVec.Count)
         {
             TVec x = TVec.Load(u + k);
             a0 = TVec.MultiplyAdd(TVec.Load(r0 + k), x, a0);
-            a1 = TVec.MultiplyAdd(TVec.Load(r1 + k), x, a1);
-            a2 = TVec.MultiplyAdd(TVec.Load(r2 + k), x, a2);
-            a3 = TVec.MultiplyAdd(TVec.Load(r3 + k), x, a3);
-            a4 = TVec.MultiplyAdd(TVec.Load(r4 + k), x, a4);
-            a5 = TVec.MultiplyAdd(TVec.Load(r5 + k), x, a5);
-            a6 = TVec.MultiplyAdd(TVec.Load(r6 + k), x, a6);
-            a7 = TVec.MultiplyAdd(TVec.Load(r7 + k), x, a7);
+            if (n > 1) a1 = TVec.MultiplyAdd(TVec.Load(r1 + k), x, a1);
+            if (n > 2) a2 = TVec.MultiplyAdd(TVec.Load(r2 + k), x, a2);
+            if (n > 3) a3 = TVec.MultiplyAdd(TVec.Load(r3 + k), x, a3);
+            if (n > 4) a4 = TVec.MultiplyAdd(TVec.Load(r4 + k), x, a4);
+            if (n > 5) a5 = TVec.MultiplyAdd(TVec.Load(r5 + k), x, a5);
+            if (n > 6) a6 = TVec.MultiplyAdd(TVec.Load(r6 + k), x, a6);
+            if (n > 7) a7 = TVec.MultiplyAdd(TVec.Load(r7 + k), x, a7);
         }
         return TVec.Sum8(a0, a1, a2, a3, a4, a5, a6, a7);
     }
@@ -63,19 +81,41 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     /// <summary>
     /// out[i] = Σ_j w[i·rowStep + j·colStep]·x[j] for i &lt; outputs, j &lt; inputs, stored
     /// (<paramref name="store"/>) or added to what out[i] holds. With rowStep 1 and colStep n the
-    /// weights are read transposed, so one step matrix serves G·V and Gᵀ·U.
+    /// weights are read transposed, so one step matrix serves G·V and Gᵀ·U. Tiles of 2 outputs × a strip
+    /// of up to <see cref="StripVectors"/> vectors: the whole row on AVX-512 up to d = 128 (it stays in
+    /// registers while every input is read once), strips of 4 on AVX2; a row longer than one strip runs
+    /// whole strips and one remainder strip.
     /// </summary>
     public static void WeightedSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output, int outputs, int stride, bool store)
     {
-        int i = 0;
-        for (; i + 4 <= outputs; i += 4) Tile<Rows4>(w + i * rowStep, rowStep, colStep, x, inputs, output + i, stride, store);
-        switch (outputs - i)
+        int vectors = stride / TVec.Count, strip = StripVectors, whole = vectors / strip * strip;
+        for (int i = 0; i < outputs; i += 2)
         {
-            case 3: Tile<Rows3>(w + i * rowStep, rowStep, colStep, x, inputs, output + i, stride, store); break;
-            case 2: Tile<Rows2>(w + i * rowStep, rowStep, colStep, x, inputs, output + i, stride, store); break;
-            case 1: Tile<Rows1>(w + i * rowStep, rowStep, colStep, x, inputs, output + i, stride, store); break;
+            float* wi = w + i * rowStep;
+            float** oi = output + i;
+            bool pair = i + 1 < outputs;
+            for (int v = 0; v < whole; v += strip)
+            {
+                int k = v * TVec.Count;
+                if (strip == 8) Strip<Rows8>(wi, rowStep, colStep, x, inputs, oi, pair, k, store);
+                else Strip<Rows4>(wi, rowStep, colStep, x, inputs, oi, pair, k, store);
+            }
+            int rest = vectors - whole, at = whole * TVec.Count;
+            switch (rest)
+            {
+                case 7: Strip<Rows7>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+                case 6: Strip<Rows6>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+                case 5: Strip<Rows5>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+                case 4: Strip<Rows4>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+                case 3: Strip<Rows3>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+                case 2: Strip<Rows2>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+                case 1: Strip<Rows1>(wi, rowStep, colStep, x, inputs, oi, pair, at, store); break;
+            }
         }
     }
+
+    /// <summary>Vectors per strip: 2 outputs × the strip are the accumulators (16 of 32 zmm, 8 of 16 ymm).</summary>
+    private static int StripVectors => TVec.Registers >= 32 ? 8 : 4;
 
     /// <summary>y = g·x (<paramref name="store"/>) or y += g·x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,49 +129,66 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(float* p, TVec value, bool store) => TVec.Store(store ? value : TVec.Add(TVec.Load(p), value), p);
 
-    /// <summary>THeight outputs × 2 vectors per step over the strip; a one-vector step finishes an odd row length.</summary>
+    /// <summary>
+    /// One or two outputs (<paramref name="pair"/>) × TWidth vectors from float k: every input's strip is
+    /// loaded once and feeds both outputs' accumulators, which stay in registers until the end.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<THeight>(float* w, int rowStep, int colStep, float** x, int inputs, float** output, int stride, bool store)
-        where THeight : struct, ITileHeight
+    private static void Strip<TWidth>(float* w, int rowStep, int colStep, float** x, int inputs, float** output, bool pair, int k, bool store)
+        where TWidth : struct, ITileHeight
     {
-        int h = THeight.Rows, width = TVec.Count;
-        float* o0 = output[0], o1 = h > 1 ? output[1] : null, o2 = h > 2 ? output[2] : null, o3 = h > 3 ? output[3] : null;
-        int k = 0;
-        for (; k + 2 * width <= stride; k += 2 * width)
+        int n = TWidth.Rows, c = TVec.Count;
+        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        TVec b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
+        float* wj = w;
+        if (pair)
         {
-            TVec a0 = default, b0 = default, a1 = default, b1 = default, a2 = default, b2 = default, a3 = default, b3 = default;
-            float* wj = w;
             for (int j = 0; j < inputs; j++, wj += colStep)
             {
                 float* xj = x[j] + k;
-                TVec p = TVec.Load(xj), q = TVec.Load(xj + width);
-                TVec s = TVec.Broadcast(wj[0]);
-                a0 = TVec.MultiplyAdd(s, p, a0); b0 = TVec.MultiplyAdd(s, q, b0);
-                if (h > 1) { s = TVec.Broadcast(wj[rowStep]); a1 = TVec.MultiplyAdd(s, p, a1); b1 = TVec.MultiplyAdd(s, q, b1); }
-                if (h > 2) { s = TVec.Broadcast(wj[2 * rowStep]); a2 = TVec.MultiplyAdd(s, p, a2); b2 = TVec.MultiplyAdd(s, q, b2); }
-                if (h > 3) { s = TVec.Broadcast(wj[3 * rowStep]); a3 = TVec.MultiplyAdd(s, p, a3); b3 = TVec.MultiplyAdd(s, q, b3); }
+                TVec s = TVec.Broadcast(wj[0]), t = TVec.Broadcast(wj[rowStep]), p;
+                p = TVec.Load(xj); a0 = TVec.MultiplyAdd(s, p, a0); b0 = TVec.MultiplyAdd(t, p, b0);
+                if (n > 1) { p = TVec.Load(xj + c); a1 = TVec.MultiplyAdd(s, p, a1); b1 = TVec.MultiplyAdd(t, p, b1); }
+                if (n > 2) { p = TVec.Load(xj + 2 * c); a2 = TVec.MultiplyAdd(s, p, a2); b2 = TVec.MultiplyAdd(t, p, b2); }
+                if (n > 3) { p = TVec.Load(xj + 3 * c); a3 = TVec.MultiplyAdd(s, p, a3); b3 = TVec.MultiplyAdd(t, p, b3); }
+                if (n > 4) { p = TVec.Load(xj + 4 * c); a4 = TVec.MultiplyAdd(s, p, a4); b4 = TVec.MultiplyAdd(t, p, b4); }
+                if (n > 5) { p = TVec.Load(xj + 5 * c); a5 = TVec.MultiplyAdd(s, p, a5); b5 = TVec.MultiplyAdd(t, p, b5); }
+                if (n > 6) { p = TVec.Load(xj + 6 * c); a6 = TVec.MultiplyAdd(s, p, a6); b6 = TVec.MultiplyAdd(t, p, b6); }
+                if (n > 7) { p = TVec.Load(xj + 7 * c); a7 = TVec.MultiplyAdd(s, p, a7); b7 = TVec.MultiplyAdd(t, p, b7); }
             }
-            Put(o0 + k, a0, store); Put(o0 + k + width, b0, store);
-            if (h > 1) { Put(o1 + k, a1, store); Put(o1 + k + width, b1, store); }
-            if (h > 2) { Put(o2 + k, a2, store); Put(o2 + k + width, b2, store); }
-            if (h > 3) { Put(o3 + k, a3, store); Put(o3 + k + width, b3, store); }
+            PutStrip<TWidth>(output[1] + k, b0, b1, b2, b3, b4, b5, b6, b7, store);
         }
-        if (k < stride)
+        else
         {
-            TVec a0 = default, a1 = default, a2 = default, a3 = default;
-            float* wj = w;
             for (int j = 0; j < inputs; j++, wj += colStep)
             {
-                TVec p = TVec.Load(x[j] + k);
-                a0 = TVec.MultiplyAdd(TVec.Broadcast(wj[0]), p, a0);
-                if (h > 1) a1 = TVec.MultiplyAdd(TVec.Broadcast(wj[rowStep]), p, a1);
-                if (h > 2) a2 = TVec.MultiplyAdd(TVec.Broadcast(wj[2 * rowStep]), p, a2);
-                if (h > 3) a3 = TVec.MultiplyAdd(TVec.Broadcast(wj[3 * rowStep]), p, a3);
+                float* xj = x[j] + k;
+                TVec s = TVec.Broadcast(wj[0]);
+                a0 = TVec.MultiplyAdd(s, TVec.Load(xj), a0);
+                if (n > 1) a1 = TVec.MultiplyAdd(s, TVec.Load(xj + c), a1);
+                if (n > 2) a2 = TVec.MultiplyAdd(s, TVec.Load(xj + 2 * c), a2);
+                if (n > 3) a3 = TVec.MultiplyAdd(s, TVec.Load(xj + 3 * c), a3);
+                if (n > 4) a4 = TVec.MultiplyAdd(s, TVec.Load(xj + 4 * c), a4);
+                if (n > 5) a5 = TVec.MultiplyAdd(s, TVec.Load(xj + 5 * c), a5);
+                if (n > 6) a6 = TVec.MultiplyAdd(s, TVec.Load(xj + 6 * c), a6);
+                if (n > 7) a7 = TVec.MultiplyAdd(s, TVec.Load(xj + 7 * c), a7);
             }
-            Put(o0 + k, a0, store);
-            if (h > 1) Put(o1 + k, a1, store);
-            if (h > 2) Put(o2 + k, a2, store);
-            if (h > 3) Put(o3 + k, a3, store);
         }
+        PutStrip<TWidth>(output[0] + k, a0, a1, a2, a3, a4, a5, a6, a7, store);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PutStrip<TWidth>(float* o, TVec a0, TVec a1, TVec a2, TVec a3, TVec a4, TVec a5, TVec a6, TVec a7, bool store)
+        where TWidth : struct, ITileHeight
+    {
+        int n = TWidth.Rows, c = TVec.Count;
+        Put(o, a0, store);
+        if (n > 1) Put(o + c, a1, store);
+        if (n > 2) Put(o + 2 * c, a2, store);
+        if (n > 3) Put(o + 3 * c, a3, store);
+        if (n > 4) Put(o + 4 * c, a4, store);
+        if (n > 5) Put(o + 5 * c, a5, store);
+        if (n > 6) Put(o + 6 * c, a6, store);
+        if (n > 7) Put(o + 7 * c, a7, store);
     }
 }

@@ -9,8 +9,8 @@ namespace FastW2V.Training.Batched;
 /// One batched update as three small matrix products on register-blocked strips, for any dimension on
 /// any vector width: with U the target rows and V the input rows (<see cref="WindowRows.Rows"/>),
 /// <list type="number">
-/// <item>S = U·Vᵀ, 8 input rows per target row at a time, each 8 scores reduced together and turned
-/// into 8 steps by one vectorised table lookup: G (the targets' rows of steps);</item>
+/// <item>S = U·Vᵀ, 8 input rows per target row at a time, each 8 scores reduced together; then every
+/// 8 scores turned into 8 steps at once (<see cref="Losses.TableSigmoid.Steps8"/>): G;</item>
 /// <item>ΔV = Gᵀ·U from the old target rows, into <see cref="WindowRows.DeltaRows"/>;</item>
 /// <item>U += G·V in place (V is still unchanged).</item>
 /// </list>
@@ -26,8 +26,8 @@ internal static unsafe class BlockedWindowUpdate<TVec> where TVec : struct, IFlo
         int count = targets.Count, columns = w.Columns, batch = w.Batch;
         float* steps = w.Steps;
         float** targetRows = w.TargetRows;
-        var loss = Vector256<float>.Zero;
-        var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        // Scores first, steps after: no vector register survives a call in .NET's ABI, so a loop that kept
+        // the loss and the lane masks live across the score calls spilled and reloaded them every time.
         for (int t = 0; t < count; t++)
         {
             float* u = output + (long)targets.Target(t) * stride;
@@ -35,12 +35,17 @@ internal static unsafe class BlockedWindowUpdate<TVec> where TVec : struct, IFlo
             // One row of the next update per target: spread out, the misses never queue up at once.
             if (t < w.PrefetchCount) EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
             for (int chunk = 0; chunk < batch; chunk += 8)
-            {
-                var scores = BlockedProducts<TVec>.Scores8(u, w.Rows + chunk, stride);
-                var valid = Vector256.LessThan(lane, Vector256.Create(batch - chunk)).AsSingle();
-                Vector256.Store(targets.Steps8(t, chunk, scores, valid, ref loss), steps + t * columns + chunk);
-            }
+                Vector256.Store(BlockedProducts<TVec>.Scores8(u, w.Rows + chunk, batch - chunk, stride), steps + t * columns + chunk);
         }
+        var loss = Vector256<float>.Zero;
+        var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        for (int t = 0; t < count; t++)
+            for (int chunk = 0; chunk < batch; chunk += 8)
+            {
+                float* g = steps + t * columns + chunk;
+                var valid = Vector256.LessThan(lane, Vector256.Create(batch - chunk)).AsSingle();
+                Vector256.Store(targets.Steps8(t, chunk, Vector256.Load(g), valid, ref loss), g);
+            }
         for (int t = count; t < w.PrefetchCount; t++) EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
         BlockedProducts<TVec>.WeightedSums(steps, 1, columns, targetRows, count, w.DeltaRows, batch, stride, store: !w.AddDeltas);
         BlockedProducts<TVec>.WeightedSums(steps, columns, 1, w.Rows, batch, targetRows, count, stride, store: false);

@@ -82,11 +82,13 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
         int batch = Forward(in c, s, step, segment, length, positions, factors);
         if (batch == 0) return (0, 0);
         float loss = Update(in c, s, ref w, batch, negatives, multiplicity, count, next, nextCount, alpha, sampled);
+        int* sentence = s.Sentence, from = s.WindowFrom, to = s.WindowTo;
+        float** deltaRows = s.DeltaRows;
         for (int b = 0; b < batch; b++)
         {
             int i = positions[b];
-            for (int j = s.WindowFrom[i], to = s.WindowTo[i]; j <= to; j++)
-                if (j != i) TKernels.Axpy(factors[b], s.DeltaRows[b], c.InputRow(s.Sentence[j]), c.Stride);
+            for (int j = from[i]; j <= to[i]; j++)
+                if (j != i) TKernels.Axpy(factors[b], deltaRows[b], c.InputRow(sentence[j]), c.Stride);
         }
         return (loss, batch);
     }
@@ -95,13 +97,16 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
     private static int Forward(in SentenceContext c, TrainingScratch s, int step, int segment, int length, int* positions, float* factors)
     {
         int batch = 0;
+        int* sentence = s.Sentence, centres = s.Centres;
+        float** rows = s.ContextRows;
+        float* hiddens = s.Hiddens;
         for (int i = step; i < length; i += segment)
         {
-            float* h = s.Hiddens + (long)batch * c.Stride;
-            int n = CbowHidden.Forward<float, TKernels>(c.Input, c.Stride, s.Sentence, s.WindowFrom[i], s.WindowTo[i], i, c.CbowMean, h);
+            float* h = hiddens + (long)batch * c.Stride;
+            int n = CbowHidden.Forward<float, TKernels>(c.Input, c.Stride, sentence, s.WindowFrom[i], s.WindowTo[i], i, c.CbowMean, h);
             if (n == 0) continue;
-            s.ContextRows[batch] = h;
-            s.Centres[batch] = s.Sentence[i];
+            rows[batch] = h;
+            centres[batch] = sentence[i];
             positions[batch] = i;
             factors[batch] = c.CbowDivide ? 1f / n : 1f;
             batch++;

@@ -38,6 +38,7 @@ internal readonly unsafe struct SentenceContext
         CbowBatch = options.CbowBatch;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float* InputRow(int word) => Input + (long)word * Stride;
 
     /// <summary>

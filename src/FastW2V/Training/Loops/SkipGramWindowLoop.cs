@@ -20,7 +20,7 @@ internal static unsafe class SkipGramWindowLoop<TKernels, TUpdate>
     {
         int stride = c.Stride;
         int* sentence = s.Sentence;
-        float** rows = s.ContextRows;
+        float** rows = s.ContextRows, deltaRows = s.DeltaRows;
         var ns = c.Ns;
         var heads = c.Heads;
         c.DrawWindows(s, length, ref rng);
@@ -66,7 +66,7 @@ internal static unsafe class SkipGramWindowLoop<TKernels, TUpdate>
                     w.PrefetchCount = nextCount;
                     windowLoss += TUpdate.TrainWindow(ns.Output, stride, in w, ref targets);
                 }
-                for (int b = 0; b < batch; b++) TKernels.Axpy(1f, s.DeltaRows[b], rows[b], stride);
+                for (int b = 0; b < batch; b++) TKernels.Axpy(1f, deltaRows[b], rows[b], stride);
                 if (sampled)
                 {
                     loss += windowLoss;
