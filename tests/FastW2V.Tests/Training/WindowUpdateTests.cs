@@ -182,6 +182,42 @@ public unsafe class WindowUpdateTests
         Assert.That(new Span<float>(scratch.ZeroRow, stride).ToArray(), Is.All.Zero, "the zero row is never written");
     }
 
+    /// <summary>
+    /// A target whose every step is zero (a path node scoring outside the table, which word2vec.c skips)
+    /// is dropped from the products by the blocked kernels; the targets after it must still be updated as
+    /// the scalar loop updates them.
+    /// </summary>
+    [Test]
+    public void Targets_whose_steps_are_all_zero_leave_the_others_as_the_scalar_loop_does([ValueSource(nameof(Strategies))] KernelStrategy strategy)
+    {
+        float[] Train(KernelStrategy kernels)
+        {
+            using var sigmoid = new SigmoidTable();
+            using var model = RandomModel(100, 9, scale: 0.3f);
+            // Node 9 scores far outside the table with every context: hierarchical softmax skips it.
+            foreach (ref float x in model.Output.RowSpan(9)) x = MathF.CopySign(4f, x);
+            for (int b = 1; b <= 7; b++)
+            {
+                var v = model.Input.RowSpan(b);
+                var u = model.Output.RowSpan(9);
+                for (int k = 0; k < v.Length; k++) v[k] = MathF.Abs(v[k]) * MathF.Sign(u[k]);
+            }
+            int stride = model.Input.Stride;
+            using var scratch = new TrainingScratch(stride, 5, 4, 8);
+            var rows = scratch.Window(scratch.ContextRows);
+            for (int b = 0; b < 7; b++) rows.Rows[b] = model.Input.Row(b + 1);
+            rows.Batch = 7;
+            rows.PadRows();
+            int[] nodes = [10, 9, 12, 13];
+            byte[] codes = [0, 1, 1, 0];
+            fixed (int* t = nodes) fixed (byte* c = codes)
+                Update(kernels, model.Output.Data, stride, rows, new PathTargets(new TableSigmoid(sigmoid), t, c, 4, Alpha, true));
+            return Snapshot(model.Output).Concat(new Span<float>(scratch.Deltas, 7 * stride).ToArray()).ToArray();
+        }
+        var expected = Train(KernelStrategies.Scalar);
+        Assert.That(Train(strategy), Is.EqualTo(expected).Within(2e-6f));
+    }
+
     [Test]
     public void Skipping_the_loss_changes_no_update([ValueSource(nameof(Strategies))] KernelStrategy strategy)
     {
