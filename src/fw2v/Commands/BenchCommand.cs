@@ -150,8 +150,8 @@ internal static class BenchCommand
         {
             (true, > 0) => $"hierarchical softmax + {o.Negative} negatives",
             (true, _) => "hierarchical softmax",
-            _ => $"{o.Negative} negatives" + (o.Architecture == Architecture.SkipGram && o.Batch ? " (batched)" : ""),
+            _ => $"{o.Negative} negatives",
         };
-        return $"{arch}, d {o.Dimension}, window {o.Window}, {loss}, sample {o.Sample:G}";
+        return $"{arch}{(o.Batch ? " (batched)" : "")}, d {o.Dimension}, window {o.Window}, {loss}, sample {o.Sample:G}, kernels {o.Kernels.Name}";
     }
 }

@@ -45,6 +45,20 @@ public unsafe class WindowUpdateTests
 
     private static float[] Snapshot(EmbeddingMatrix m) => new Span<float>(m.Data, m.Rows * m.Stride).ToArray();
 
+    /// <summary>Input rows 1–7 of the model against the targets; the output rows and the input rows' steps after it.</summary>
+    private static float[] InputRowsOneToSeven<TTargets>(KernelStrategy strategy, WordVectorModel model, TTargets targets, out float loss)
+        where TTargets : struct, IWindowTargets
+    {
+        int stride = model.Input.Stride;
+        using var scratch = new TrainingScratch(stride, 5, 4, 8);
+        var rows = scratch.Window(scratch.ContextRows);
+        for (int b = 0; b < 7; b++) rows.Rows[b] = model.Input.Row(b + 1);
+        rows.Batch = 7;
+        rows.PadRows();
+        loss = Update(strategy, model.Output.Data, stride, rows, targets);
+        return Snapshot(model.Output).Concat(new Span<float>(scratch.Deltas, 7 * stride).ToArray()).ToArray();
+    }
+
     [Test]
     public void A_window_of_one_pair_gives_the_pair_update([ValueSource(nameof(Strategies))] KernelStrategy strategy,
         [Values(20, 100, 300)] int dimension, [Values] bool tree)
@@ -202,17 +216,10 @@ public unsafe class WindowUpdateTests
                 var u = model.Output.RowSpan(9);
                 for (int k = 0; k < v.Length; k++) v[k] = MathF.Abs(v[k]) * MathF.Sign(u[k]);
             }
-            int stride = model.Input.Stride;
-            using var scratch = new TrainingScratch(stride, 5, 4, 8);
-            var rows = scratch.Window(scratch.ContextRows);
-            for (int b = 0; b < 7; b++) rows.Rows[b] = model.Input.Row(b + 1);
-            rows.Batch = 7;
-            rows.PadRows();
             int[] nodes = [10, 9, 12, 13];
             byte[] codes = [0, 1, 1, 0];
             fixed (int* t = nodes) fixed (byte* c = codes)
-                Update(kernels, model.Output.Data, stride, rows, new PathTargets(new TableSigmoid(sigmoid), t, c, 4, Alpha, true));
-            return Snapshot(model.Output).Concat(new Span<float>(scratch.Deltas, 7 * stride).ToArray()).ToArray();
+                return InputRowsOneToSeven(kernels, model, new PathTargets(new TableSigmoid(sigmoid), t, c, 4, Alpha, true), out _);
         }
         var expected = Train(KernelStrategies.Scalar);
         Assert.That(Train(strategy), Is.EqualTo(expected).Within(2e-6f));
@@ -225,17 +232,10 @@ public unsafe class WindowUpdateTests
         {
             using var sigmoid = new SigmoidTable();
             using var model = RandomModel(100, 3);
-            int stride = model.Input.Stride;
-            using var scratch = new TrainingScratch(stride, 5, 4, 8);
-            var rows = scratch.Window(scratch.ContextRows);
-            for (int b = 0; b < 7; b++) rows.Rows[b] = model.Input.Row(b + 1);
-            rows.Batch = 7;
-            rows.PadRows();
             int[] targets = [10, 11, 12, 13];
             int[] ones = [1, 1, 1, 1];
             fixed (int* t = targets, m = ones)
-                loss = Update(strategy, model.Output.Data, stride, rows, new NegativeTargets(new TableSigmoid(sigmoid), t, m, 4, Alpha, withLoss));
-            return Snapshot(model.Output).Concat(new Span<float>(scratch.Deltas, 7 * stride).ToArray()).ToArray();
+                return InputRowsOneToSeven(strategy, model, new NegativeTargets(new TableSigmoid(sigmoid), t, m, 4, Alpha, withLoss), out loss);
         }
         var with = Train(true, out float loss);
         var without = Train(false, out _);
