@@ -42,7 +42,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
     /// <summary>A CBOW batch's hidden vectors, <see cref="Stride"/> apart.</summary>
     public float* Hiddens => Deltas + (long)InputRows * Stride;
     /// <summary>The step matrix G of a batched update (targets × input rows), or one row for the loop kernels.</summary>
-    public float* Steps => Hiddens + (long)InputRows * Stride;
+    public float* Steps => Hiddens + (long)_hiddenRows * Stride;
+    private readonly int _hiddenRows;
     /// <summary>The full softmax's logits and probabilities: one float per word (empty without it).</summary>
     public float* SoftmaxScratch => (float*)_softmax.Pointer;
 
@@ -80,11 +81,12 @@ internal sealed unsafe class TrainingScratch : IDisposable
     {
         Stride = stride;
         InputRows = (Math.Max(2 * window, cbowBatch) + 7) & ~7;
+        _hiddenRows = cbowBatch;
         _negativeTargets = negative + 1;
         MaxTargets = Math.Max(_negativeTargets, HuffmanTree.MaxCodeLength * cbowBatch);
         UnionHashMask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * MaxTargets)) - 1;
         long steps = Math.Max(stride, (long)MaxTargets * InputRows);
-        _floats = new AlignedBuffer((3L * stride + 2L * InputRows * stride + steps) * sizeof(float));
+        _floats = new AlignedBuffer((3L * stride + ((long)InputRows + cbowBatch) * stride + steps) * sizeof(float));
         _pointers = new AlignedBuffer((2L * InputRows + MaxTargets) * sizeof(float*));
         _ints = new AlignedBuffer((4L * MaxPacked + 4L * _negativeTargets + NegativeStream.Size + InputRows + MaxTargets + UnionHashMask + 1L) * sizeof(int)
             + (long)MaxTargets * InputRows);
