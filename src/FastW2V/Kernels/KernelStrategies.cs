@@ -33,8 +33,13 @@ public static class KernelStrategies
     /// <summary>The strategies this machine can run, best first.</summary>
     public static IReadOnlyList<KernelStrategy> Supported { get; } = All.Where(s => s.IsSupported).ToArray();
 
-    /// <summary>The strategy of this process: the best supported one, or the one <c>FW2V_SIMD</c> names.</summary>
-    public static KernelStrategy Default { get; } = Choose(Environment.GetEnvironmentVariable(EnvironmentVariable));
+    /// <summary>
+    /// The strategy of this process: the best supported one, or the one <c>FW2V_SIMD</c> names. Resolved on
+    /// first use, not when the type loads, so a bad <c>FW2V_SIMD</c> is a one-line error from the command
+    /// that needs kernels (the same error on every use), not a crash of every command.
+    /// </summary>
+    public static KernelStrategy Default => DefaultChoice.Value;
+    private static readonly Lazy<KernelStrategy> DefaultChoice = new(() => Choose(Environment.GetEnvironmentVariable(EnvironmentVariable)));
 
     /// <summary>The loop strategy of an instruction set (the reference its blocked strategy is tested against).</summary>
     public static KernelStrategy Loop(SimdPath path) => path switch

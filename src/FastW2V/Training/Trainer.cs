@@ -52,7 +52,10 @@ public static unsafe class Trainer
         var heads = new OutputHeads(model, options, ns, tree);
         // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
         var pool = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
-            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative, options.Window, options.CbowBatch, options.FullSoftmax ? model.Words : 0));
+            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative,
+                options.Architecture == Architecture.SkipGram ? options.Window : 0,
+                options.Architecture == Architecture.Cbow && options.Batch ? options.CbowBatch : 0,
+                options.FullSoftmax ? model.Words : 0));
         using var poolLifetime = pool as IDisposable;
         var shared = new SharedTrainingState();
         int threads = options.Threads;

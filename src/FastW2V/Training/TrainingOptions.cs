@@ -37,11 +37,11 @@ public sealed record TrainingOptions
     public SimdPath Simd => Kernels.Path;
     /// <summary>
     /// Batched updates: skip-gram as HogBatch windows (the context rows of a centre word share its
-    /// negatives and its Huffman path), CBOW as batches of consecutive centre words sharing one draw of
+    /// negatives and its Huffman path), CBOW as batches of strided centre words sharing one draw of
     /// negatives and the union of their paths; off = word2vec.c's one-example-at-a-time loops.
     /// </summary>
     public bool Batch { get; init; } = true;
-    /// <summary>Consecutive CBOW centre words per batch (they share one draw of negatives).</summary>
+    /// <summary>CBOW centre words per batch (strided across the sentence buffer; they share one draw of negatives).</summary>
     public int CbowBatch { get; init; } = 8;
     /// <summary>Pin worker t to CPU t (Linux).</summary>
     public bool Pin { get; init; }

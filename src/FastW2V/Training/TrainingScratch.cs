@@ -77,13 +77,16 @@ internal sealed unsafe class TrainingScratch : IDisposable
     public byte* UnionLabels => (byte*)(UnionHash + UnionHashMask + 1);
     private readonly int _negativeTargets;
 
+    /// <param name="window">Skip-gram windows' reach (their input rows are 2·window contexts); 0 without them.</param>
+    /// <param name="cbowBatch">CBOW batches' size; 0 without them.</param>
     public TrainingScratch(int stride, int negative, int window, int cbowBatch, int softmaxWords = 0)
     {
         Stride = stride;
-        InputRows = (Math.Max(2 * window, cbowBatch) + 7) & ~7;
+        InputRows = (Math.Max(1, Math.Max(2 * window, cbowBatch)) + 7) & ~7;
         _hiddenRows = cbowBatch;
         _negativeTargets = negative + 1;
-        MaxTargets = Math.Max(_negativeTargets, HuffmanTree.MaxCodeLength * cbowBatch);
+        // A skip-gram window's Huffman path, or the union of a CBOW batch's paths.
+        MaxTargets = Math.Max(_negativeTargets, HuffmanTree.MaxCodeLength * Math.Max(1, cbowBatch));
         UnionHashMask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * MaxTargets)) - 1;
         long steps = Math.Max(stride, (long)MaxTargets * InputRows);
         _floats = new AlignedBuffer((3L * stride + ((long)InputRows + cbowBatch) * stride + steps) * sizeof(float));

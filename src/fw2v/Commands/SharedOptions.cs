@@ -43,7 +43,7 @@ internal static class SharedOptions
     public static Option<string?> Kernels() => new("--kernels")
     {
         Description = $"Kernel strategy: {string.Join(", ", FastW2V.Kernels.KernelStrategies.All.Select(s => s.Name))}, or avx2/avx512 "
-            + $"(default: the best this CPU runs, now {FastW2V.Kernels.KernelStrategies.Default.Name}).",
+            + $"(default: the best this CPU runs, now {FastW2V.Kernels.KernelStrategies.Supported[0].Name}, or what FW2V_SIMD names).",
     };
 
     /// <summary>The strategy <see cref="Kernels"/> names, or the loop strategy of the default's instruction set when asked.</summary>

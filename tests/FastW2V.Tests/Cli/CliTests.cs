@@ -78,6 +78,34 @@ public class CliTests
         Assert.That(File.Exists(temp.File("v.txt")), Is.False);
     }
 
+    /// <summary>
+    /// A bad FW2V_SIMD (read once per process, so this runs the CLI in a child process) is one line and
+    /// exit 1 from a command that needs kernels; help and usage do not need them.
+    /// </summary>
+    [Test]
+    public void A_bad_forcing_variable_is_a_one_line_error_and_help_still_works()
+    {
+        (int Code, string Out, string Err) Run(params string[] args)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(typeof(FastW2V.Cli.Cli).Assembly.Location);
+            foreach (string a in args) start.ArgumentList.Add(a);
+            start.Environment["FW2V_SIMD"] = "avx9000";
+            using var p = System.Diagnostics.Process.Start(start)!;
+            string output = p.StandardOutput.ReadToEnd(), error = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, output, error);
+        }
+        var help = Run("train", "--help");
+        Assert.That(help.Code, Is.Zero, help.Err);
+        Assert.That(help.Out, Does.Contain("--kernels"));
+        using var temp = new TempFolder();
+        var vocab = Run("vocab", "-train", TestData.RequireShared(TestData.Lee), "-save-vocab", temp.File("v.txt"));
+        Assert.That(vocab.Code, Is.EqualTo(1));
+        Assert.That(vocab.Err.TrimEnd().Split('\n'), Has.Length.EqualTo(1), vocab.Err);
+        Assert.That(vocab.Err, Does.Contain("FW2V_SIMD='avx9000' is not one of"));
+    }
+
     /// <summary>The portable binary runs its AVX-512 image only where the kernel reports every AVX-512
     /// subset that image's runtime requires (F, BW, CD, DQ, VL); an OS without ZMM state has none.</summary>
     [TestCase("flags\t\t: fpu sse2 avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl avx512vbmi", true)]

@@ -127,6 +127,8 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
 
     private static void BroadcastSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output, int outputs, int stride, bool store)
     {
+        if (inputs == 0 && store) // no input: a stored sum is zero (as the strips store it)
+            for (int i = 0; i < outputs; i++) new Span<float>(output[i], stride).Clear();
         for (int i = 0; i < outputs; i++)
             for (int j = 0; j < inputs; j += 8)
             {

@@ -14,13 +14,11 @@ internal readonly unsafe struct Float256 : IFloatVector<Float256>
     public static int Count => 8;
     public static int Registers => 16;
     public static Float256 Indices => new(Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f));
-    public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Load(float* p) => new(Vector256.Load(p));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Float256 v, float* p) => Vector256.Store(v._v, p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Broadcast(float x) => new(Vector256.Create(x));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Add(Float256 a, Float256 b) => new(a._v + b._v);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Subtract(Float256 a, Float256 b) => new(a._v - b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Divide(Float256 a, Float256 b) => new(a._v / b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Equals(Float256 a, Float256 b) => new(Vector256.Equals(a._v, b._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 GreaterThan(Float256 a, Float256 b) => new(Vector256.GreaterThan(a._v, b._v));
@@ -28,7 +26,6 @@ internal readonly unsafe struct Float256 : IFloatVector<Float256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Or(Float256 a, Float256 b) => new(a._v | b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 AndNot(Float256 a, Float256 b) => new(Vector256.AndNot(a._v, b._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Select(Float256 mask, Float256 a, Float256 b) => new(Vector256.ConditionalSelect(mask._v, a._v, b._v));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Lane(Float256 v, int i) => v._v.GetElement(i);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float256 Multiply(Float256 a, Float256 b) => new(a._v * b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float256 MultiplyAdd(Float256 a, Float256 b, Float256 c) => new(Vector256.FusedMultiplyAdd(a._v, b._v, c._v));

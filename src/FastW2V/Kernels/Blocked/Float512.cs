@@ -14,13 +14,11 @@ internal readonly unsafe struct Float512 : IFloatVector<Float512>
     public static int Count => 16;
     public static int Registers => 32;
     public static Float512 Indices => new(Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f));
-    public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Load(float* p) => new(Vector512.Load(p));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Float512 v, float* p) => Vector512.Store(v._v, p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Broadcast(float x) => new(Vector512.Create(x));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Add(Float512 a, Float512 b) => new(a._v + b._v);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Subtract(Float512 a, Float512 b) => new(a._v - b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Divide(Float512 a, Float512 b) => new(a._v / b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Equals(Float512 a, Float512 b) => new(Vector512.Equals(a._v, b._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 GreaterThan(Float512 a, Float512 b) => new(Vector512.GreaterThan(a._v, b._v));
@@ -28,7 +26,6 @@ internal readonly unsafe struct Float512 : IFloatVector<Float512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Or(Float512 a, Float512 b) => new(a._v | b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 AndNot(Float512 a, Float512 b) => new(Vector512.AndNot(a._v, b._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Select(Float512 mask, Float512 a, Float512 b) => new(Vector512.ConditionalSelect(mask._v, a._v, b._v));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Lane(Float512 v, int i) => v._v.GetElement(i);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Float512 Multiply(Float512 a, Float512 b) => new(a._v * b._v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512 MultiplyAdd(Float512 a, Float512 b, Float512 c) => new(Vector512.FusedMultiplyAdd(a._v, b._v, c._v));

@@ -14,8 +14,6 @@ internal unsafe interface IFloatVector<TVec> where TVec : struct, IFloatVector<T
 {
     /// <summary>Floats per register.</summary>
     static abstract int Count { get; }
-    /// <summary>The CPU (and this binary's instruction set) runs this vector type natively.</summary>
-    static abstract bool IsSupported { get; }
     /// <summary>Vector registers of the instruction set (16 for AVX2, 32 for AVX-512): how many accumulators a tile may keep.</summary>
     static abstract int Registers { get; }
     /// <summary>0, 1, 2, … Count − 1.</summary>
@@ -25,7 +23,6 @@ internal unsafe interface IFloatVector<TVec> where TVec : struct, IFloatVector<T
     static abstract TVec Broadcast(float x);
     static abstract TVec Add(TVec a, TVec b);
     static abstract TVec Multiply(TVec a, TVec b);
-    static abstract TVec Subtract(TVec a, TVec b);
     static abstract TVec Divide(TVec a, TVec b);
     /// <summary>Lane masks (all bits set where true), and their combinations.</summary>
     static abstract TVec Equals(TVec a, TVec b);
@@ -36,7 +33,6 @@ internal unsafe interface IFloatVector<TVec> where TVec : struct, IFloatVector<T
     static abstract TVec AndNot(TVec a, TVec b);
     /// <summary>Lanes of a where mask is set, else of b.</summary>
     static abstract TVec Select(TVec mask, TVec a, TVec b);
-    static abstract float Lane(TVec v, int i);
     /// <summary>a·b + c, fused (one rounding).</summary>
     static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
     /// <summary>

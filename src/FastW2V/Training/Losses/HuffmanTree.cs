@@ -11,16 +11,6 @@ namespace FastW2V.Training.Losses;
 public sealed unsafe class HuffmanTree
 {
     public const int MaxCodeLength = 40;
-    private static readonly int[] OnesArray = CreateOnes();
-    /// <summary>MaxCodeLength ones: the multiplicity of every node of a path in a batched window.</summary>
-    internal static int* Ones => (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref OnesArray[0]);
-
-    private static int[] CreateOnes()
-    {
-        var ones = GC.AllocateArray<int>(MaxCodeLength, pinned: true);
-        Array.Fill(ones, 1);
-        return ones;
-    }
     private readonly byte[] _codes;
     private readonly int[] _points;
     private readonly byte[] _lengths;

@@ -48,7 +48,9 @@ public readonly unsafe partial struct TableSigmoid
         var e = ExpOfNegative(x);
         if (withLoss)
         {
-            var wrongSide = Vector256.ConditionalSelect(positive, Vector256.LessThan(f, Vec.Zero), Vector256.GreaterThan(f, Vec.Zero));
+            // As TreeStep: a positive pays unless f > 0, so a NaN score's loss is NaN (the divergence check sees it).
+            var above = Vector256.GreaterThan(f, Vec.Zero);
+            var wrongSide = Vector256.ConditionalSelect(positive, ~above, above);
             loss += valid & Vector256.ConditionalSelect(inside, NegativeLogSigmoid(x, e, positive), wrongSide & Vector256.Abs(f));
         }
         return valid & inside & (((positive & Vec.One) - Vec.One / (Vec.One + e)) * alpha);
