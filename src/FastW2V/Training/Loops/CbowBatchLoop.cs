@@ -82,13 +82,11 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
         int batch = Forward(in c, s, step, segment, length, positions, factors);
         if (batch == 0) return (0, 0);
         float loss = Update(in c, s, ref w, batch, negatives, multiplicity, count, next, nextCount, alpha, sampled);
-        int* sentence = s.Sentence, from = s.WindowFrom, to = s.WindowTo;
-        float** deltaRows = s.DeltaRows;
+        // ΔH back to each window's context rows: the same backward step as word2vec.c's loop (and its gradient check).
         for (int b = 0; b < batch; b++)
         {
             int i = positions[b];
-            for (int j = from[i]; j <= to[i]; j++)
-                if (j != i) TKernels.Axpy(factors[b], deltaRows[b], c.InputRow(sentence[j]), c.Stride);
+            CbowHidden.Backward<float, TKernels>(c.Input, c.Stride, s.Sentence, s.WindowFrom[i], s.WindowTo[i], i, factors[b], s.DeltaRows[b]);
         }
         return (loss, batch);
     }
