@@ -3,7 +3,8 @@ namespace FastW2V.Training.Batched;
 /// <summary>
 /// The rows one batched update works on, and its scratch: <see cref="Rows"/> are the input-side rows
 /// (skip-gram: the window's context rows; CBOW: the batch's hidden vectors), padded with
-/// <see cref="ZeroRow"/> to a multiple of 8 so the score kernel always reads 8; the update leaves their
+/// <see cref="ZeroRow"/> to a multiple of 8 (the score kernel reads only the rows present; the
+/// diagonal's pair kernel reads whole chunks of 8); the update leaves their
 /// gradient steps in <see cref="DeltaRows"/> (stored, or added when <see cref="AddDeltas"/>) for the
 /// caller to apply. <see cref="Steps"/> holds the step matrix G (targets × <see cref="Columns"/>),
 /// <see cref="TargetRows"/> the target rows' addresses.
