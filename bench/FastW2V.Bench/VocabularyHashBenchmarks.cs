@@ -48,7 +48,7 @@ public unsafe class VocabularyHashBenchmarks
     [Benchmark(Description = "Scan + count (one shard, as `fw2v vocab` does)")]
     public int ScanAndCount()
     {
-        var sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(), null, int.MaxValue);
+        var sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(), null, int.MaxValue, prune: true);
         fixed (byte* p = _text)
         {
             sink.SafeEnd = p + _text.Length - 16;

@@ -69,20 +69,66 @@ public static unsafe class CorpusPreparation
         int shards = (int)Math.Clamp(file.Length / (64 << 10), 1, options.Threads);
         long[] bounds = ShardPlanner.Plan(file.Pointer, file.Length, shards);
         var clock = Stopwatch.StartNew();
-        var counters = new ShardCounter[shards];
-        Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+        if (options.GivenVocabulary != null)
+            return Finish(source, options, folder, CountShards(file, bounds, options, folder, source.DisplayName, null), file.Length, clock);
+        ShardCounter[] counters = [];
+        try
         {
-            var counter = counters[s] = new ShardCounter(options, folder, s);
-            counter.Process(file.Pointer + bounds[s], bounds[s + 1] - bounds[s], bounds[s], source.DisplayName);
-            counter.Complete();
-        });
-        return Finish(source, options, folder, counters, file.Length, clock);
+            // The vocabulary is defined by one sequential pass with word2vec.c's pruning. Until the corpus
+            // holds more distinct words than the prune threshold that pass never prunes, so exact
+            // parallel counts merged in corpus order give the same result, threads or not.
+            var budget = new DistinctWordBudget(2L * options.Vocabulary.PruneThreshold);
+            counters = CountShards(file, bounds, options, folder, source.DisplayName, budget);
+            return Finish(source, options, folder, counters, file.Length, clock);
+        }
+        catch (Exception e) when (IsOverflow(e))
+        {
+            foreach (var c in counters) c.Abandon();
+        }
+        options.Log?.Invoke($"More than {options.Vocabulary.PruneThreshold:N0} distinct words: counting again in one pass that prunes as word2vec.c's ReduceVocab does, then encoding against the result (the vocabulary does not depend on -threads).");
+        var sequential = new ShardCounter(options, null, 0, null, file.Length);
+        sequential.Process(file.Pointer, file.Length, 0, source.DisplayName);
+        sequential.Complete();
+        var (vocabulary, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary, sequential.Sink.Prunes.Count);
+        CheckNotEmpty(vocabulary, source, options);
+        var encode = options with { GivenVocabulary = vocabulary };
+        var encoders = folder != null ? CountShards(file, bounds, encode, folder, source.DisplayName, null) : [];
+        var prepared = Finish(source, encode, folder, encoders, file.Length, clock);
+        options.Log?.Invoke($"Vocabulary pruned {vocabulary.PruneRounds} time(s) while counting: the rarest words were dropped as word2vec.c's ReduceVocab does.");
+        return prepared;
+    }
+
+    private static bool IsOverflow(Exception e) =>
+        e is VocabularyOverflowException ||
+        e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is VocabularyOverflowException);
+
+    /// <summary>Counts (or, with a given vocabulary, encodes) each shard on its own thread.</summary>
+    private static ShardCounter[] CountShards(MappedFile file, long[] bounds, PreparationOptions options, string? folder,
+        string name, DistinctWordBudget? budget)
+    {
+        int shards = bounds.Length - 1;
+        var counters = new ShardCounter[shards];
+        try
+        {
+            Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+            {
+                var counter = counters[s] = new ShardCounter(options, folder, s, budget, bounds[s + 1] - bounds[s]);
+                counter.Process(file.Pointer + bounds[s], bounds[s + 1] - bounds[s], bounds[s], name);
+                counter.Complete();
+            });
+        }
+        catch
+        {
+            foreach (var c in counters) c?.Abandon();
+            throw;
+        }
+        return counters;
     }
 
     private static PreparedCorpus PrepareStream(CorpusSource source, PreparationOptions options, string? folder)
     {
         var clock = Stopwatch.StartNew();
-        var counter = new ShardCounter(options, folder, 0);
+        var counter = new ShardCounter(options, folder, 0, null, StreamBufferBytes * 16L);
         long total;
         using (var stream = source.OpenStream())
         {
@@ -169,13 +215,11 @@ public static unsafe class CorpusPreparation
         else
         {
             int rounds = counters.Max(c => c.Sink.Prunes.Count);
-            (vocabulary, maps) = VocabularyMerger.Merge(counters.Select(c => c.Sink.Table).ToArray(), options.Vocabulary, rounds);
+            (vocabulary, maps) = VocabularyMerger.Merge(counters.Select(c => c.Sink.Table).ToArray(), options.Vocabulary, rounds,
+                overflowAbove: counters.Length > 1 || !source.IsStreamed ? options.Vocabulary.PruneThreshold : int.MaxValue);
             if (rounds > 0)
-                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over {options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as word2vec.c's ReduceVocab does.");
-            if (vocabulary.CorpusTokens == 0)
-                throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
-            if (vocabulary.Count <= 1)
-                throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
+                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over {options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a stream cannot be read twice).");
+            CheckNotEmpty(vocabulary, source, options);
         }
         TimeSpan countTime = clock.Elapsed;
         clock.Restart();
@@ -204,6 +248,14 @@ public static unsafe class CorpusPreparation
             MergeTime = countTime - scanned,
             EncodeTime = folder != null ? clock.Elapsed : TimeSpan.Zero,
         };
+    }
+
+    private static void CheckNotEmpty(Vocabulary vocabulary, CorpusSource source, PreparationOptions options)
+    {
+        if (vocabulary.CorpusTokens == 0)
+            throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
+        if (vocabulary.Count <= 1)
+            throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
     }
 
     private static string CreateCacheFolder(string? parent)
@@ -236,7 +288,9 @@ public static unsafe class CorpusPreparation
         public CountingSink Sink;
         public string? IdPath { get; }
 
-        public ShardCounter(PreparationOptions options, string? folder, int shard)
+        /// <param name="budget">Parallel exact counting (give up past the threshold or the budget); null:
+        /// the one sequential pass, which prunes as word2vec.c does.</param>
+        public ShardCounter(PreparationOptions options, string? folder, int shard, DistinctWordBudget? budget, long textBytes)
         {
             _given = options.GivenVocabulary;
             _checkUtf8 = options.CheckUtf8;
@@ -245,9 +299,13 @@ public static unsafe class CorpusPreparation
                 IdPath = Path.Combine(folder, $"shard-{shard:D3}.ids");
                 _ids = new TokenIdWriter(IdPath);
             }
-            int limit = Math.Max(1000, options.Vocabulary.PruneThreshold / Math.Max(1, options.Threads));
-            Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(), _ids, limit);
+            Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(ExpectedWords(textBytes)), _ids, options.Vocabulary.PruneThreshold,
+                prune: budget == null, budget);
         }
+
+        /// <summary>A first size for the table, so it rarely grows (each growth moves every slot): English
+        /// text holds about one new word per 400 bytes at 50 MB.</summary>
+        private static int ExpectedWords(long textBytes) => (int)Math.Clamp(textBytes / 400, 1 << 12, 1 << 21);
 
         public void Process(byte* text, long length, long offset, string name)
         {
@@ -265,6 +323,13 @@ public static unsafe class CorpusPreparation
         }
 
         public void Complete() => _ids?.Dispose();
+
+        /// <summary>Closes and deletes the id file of a count that was given up.</summary>
+        public void Abandon()
+        {
+            _ids?.Dispose();
+            if (IdPath != null) File.Delete(IdPath);
+        }
 
         /// <summary>The numbering epochs of this shard's id file, ending with the map to final ids.</summary>
         public List<(long End, int[] Map)> Epochs(int[] finalMap)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FastW2V.Corpus;
 
 namespace FastW2V.Vocabulary;
@@ -5,36 +6,92 @@ namespace FastW2V.Vocabulary;
 /// <summary>
 /// Counts the words of one shard into its own table and, when encoding, writes each token's
 /// provisional id (its entry index in that table) to the shard's id file in the same pass.
+/// <para>
+/// Two policies when the table passes the prune threshold: <b>prune</b> (word2vec.c's ReduceVocab, for
+/// the one sequential pass whose result defines the vocabulary) or <b>overflow</b> (throw
+/// <see cref="VocabularyOverflowException"/>: a parallel exact count gives up, because one table over the
+/// threshold means the sequential pass would have pruned). (Counting in prefetched batches of 16 words
+/// was measured and did not pay: the table's one-line lookups already overlap well enough.)
+/// </para>
 /// </summary>
-internal unsafe struct CountingSink(WordCountTable table, TokenIdWriter? ids, int pruneLimit) : ITokenSink
+internal unsafe struct CountingSink : ITokenSink
 {
-    public readonly WordCountTable Table = table;
+    private const int BudgetStep = 1024;
+
+    public readonly WordCountTable Table;
+    private readonly TokenIdWriter? _ids;
+    private readonly int _threshold;
+    private readonly bool _prune;
+    private readonly DistinctWordBudget? _budget;
     /// <summary>Words starting before this address have 16 readable bytes (see <see cref="WordHash"/>).</summary>
     public byte* SafeEnd;
     /// <summary>Where each numbering ends and its map to the next, one per pruning round.</summary>
     public readonly List<(long End, int[] Map)> Prunes = [];
     private long _pruneBelow = 1;
+    private int _reported; // table entries already added to the budget
 
-    public void Word(byte* start, int length)
+    /// <param name="threshold">Distinct words (entry 0 included) the table may hold.</param>
+    /// <param name="prune">Prune past the threshold (else throw).</param>
+    /// <param name="budget">Shared across parallel shards: their tables' total entries (overflow policy).</param>
+    public CountingSink(WordCountTable table, TokenIdWriter? ids, int threshold, bool prune, DistinctWordBudget? budget = null)
     {
-        int id = Table.AddOne(start, length, start < SafeEnd);
-        ids?.Append(id);
-        if (Table.Count > pruneLimit) Prune();
+        Table = table;
+        _ids = ids;
+        _threshold = threshold;
+        _prune = prune;
+        _budget = budget;
+        _reported = table.Count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Word(byte* start, int length)
+    {
+        int before = Table.Count;
+        int id = Table.AddOne(start, length, start < SafeEnd);
+        _ids?.Append(id);
+        if (Table.Count != before) Inserted();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SentenceEnd()
     {
         Table.Increment(0);
-        ids?.Append(0);
+        _ids?.Append(0);
     }
 
-    private void Prune()
+    private void Inserted()
     {
-        // word2vec.c's ReduceVocab: drop words seen at most min_reduce times, then raise min_reduce.
-        int[] map = Table.Prune(_pruneBelow++);
-        Prunes.Add((ids?.Position ?? 0, map));
+        if (Table.Count > _threshold)
+        {
+            if (!_prune) throw new VocabularyOverflowException();
+            // word2vec.c's ReduceVocab: drop words seen at most min_reduce times, then raise min_reduce.
+            int[] map = Table.Prune(_pruneBelow++);
+            Prunes.Add((_ids?.Position ?? 0, map));
+        }
+        if (_budget != null && Table.Count - _reported >= BudgetStep)
+        {
+            _budget.Add(Table.Count - _reported);
+            _reported = Table.Count;
+        }
     }
 }
+
+/// <summary>
+/// The total entries of the parallel shards' tables, so their exact count gives up (and the sequential
+/// pruning pass takes over) before the tables together hold more than the limit.
+/// </summary>
+internal sealed class DistinctWordBudget(long limit)
+{
+    private long _total;
+
+    public void Add(int entries)
+    {
+        if (Interlocked.Add(ref _total, entries) > limit) throw new VocabularyOverflowException();
+    }
+}
+
+/// <summary>A parallel exact count stopped: the vocabulary needs the sequential pruning pass.</summary>
+internal sealed class VocabularyOverflowException : Exception;
 
 /// <summary>Encodes a shard against a fixed vocabulary (-read-vocab): unknown words are skipped.</summary>
 internal unsafe struct LookupSink(Vocabulary vocabulary, TokenIdWriter ids) : ITokenSink

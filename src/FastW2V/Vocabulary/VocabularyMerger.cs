@@ -10,9 +10,11 @@ internal static class VocabularyMerger
     /// <summary>
     /// Result: the vocabulary and, per shard, a map from provisional id to final id (-1 = dropped).
     /// Every shard table must start with &lt;/s&gt; as entry 0. The first table is reused as the merged one.
+    /// Throws <see cref="VocabularyOverflowException"/> when the merged table holds more than
+    /// <paramref name="overflowAbove"/> entries (the sequential pass would have pruned).
     /// </summary>
     public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(
-        IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds)
+        IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds, int overflowAbove = int.MaxValue)
     {
         // Shard 0's table already lists its words in first-appearance order, so it becomes the merged
         // table (its map is the identity) and only the later shards are inserted: each insert is a few
@@ -28,10 +30,11 @@ internal static class VocabularyMerger
             {
                 long c = shard.GetCount(i);
                 tokens += c;
-                map[i] = s == 0 ? i : merged.Add(shard.GetWord(i), c);
+                map[i] = s == 0 ? i : merged.AddEntryOf(shard, i, c);
             }
         }
 
+        if (merged.Count > overflowAbove) throw new VocabularyOverflowException();
         int[] order = SortedSelection(merged, options);
         var final = new WordCountTable(order.Length);
         var mergedToFinal = new int[merged.Count];
@@ -39,7 +42,7 @@ internal static class VocabularyMerger
         foreach (int m in order)
         {
             mergedToFinal[m] = final.Count;
-            final.Add(merged.GetWord(m), merged.GetCount(m));
+            final.AddEntryOf(merged, m, merged.GetCount(m));
         }
 
         var shardMaps = new int[shards.Count][];

@@ -1,26 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using FastW2V.Kernels;
 
 namespace FastW2V.Vocabulary;
 
 /// <summary>
 /// An open-addressing hash table from word (bytes) to count that remembers insertion order: entry
-/// <c>i</c> is the <c>i</c>-th distinct word seen. The slot array holds a 32-bit hash tag beside the
-/// entry index, so a probe rarely touches an entry that does not match. Word bytes live in one arena.
-/// Used per shard while counting (entry index = provisional token id), to merge shards, and as the
-/// final vocabulary's lookup.
+/// <c>i</c> is the <c>i</c>-th distinct word seen. Used per shard while counting (entry index =
+/// provisional token id), to merge shards, and as the final vocabulary's lookup.
+/// <para>
+/// Why this layout: counting is one lookup per token, so what it costs is the cache lines a lookup
+/// touches. A 32-byte slot (half a cache line, in 64-byte-aligned unmanaged memory) holds the word's
+/// key, its count and its entry index, so a word of at most 16 bytes is found and counted in one line;
+/// a separate entry array (word bytes and the slot that holds the word) is touched only to insert,
+/// to compare a longer word's bytes, and to read the table in order. The slot array is advised as huge
+/// pages (AlignedBuffer): rare words land on random pages.
+/// </para>
 /// </summary>
 internal sealed unsafe class WordCountTable
 {
-    private struct Entry
+    [StructLayout(LayoutKind.Sequential, Size = 32)]
+    private struct Slot
     {
+        public ulong KeyA, KeyB; // WordHash's key words: a word of ≤ 16 bytes is identified by them and its length
         public long Count;
-        public ulong KeyA, KeyB; // WordHash's key words: words of ≤ 16 bytes compare on these alone
-        public int Offset;
+        public int Entry;        // entry index + 1; 0 = empty
         public int Length;
     }
 
-    private ulong[] _slots;    // 0 = empty, else (tag << 32) | (entry index + 1)
+    private struct Entry
+    {
+        public int Offset; // in the arena
+        public int Length;
+        public int Slot;
+    }
+
+    private AlignedBuffer _slotMemory;
+    private Slot* _slots;
+    private uint _mask;
     private Entry[] _entries;
     private byte[] _arena;
     private int _arenaUsed;
@@ -29,8 +48,7 @@ internal sealed unsafe class WordCountTable
 
     public WordCountTable(int expectedWords = 1 << 16)
     {
-        int slots = (int)Math.Min(1L << 30, BitOperationsHelper.NextPowerOfTwo(Math.Max(16, expectedWords * 2L)));
-        _slots = new ulong[slots];
+        AllocateSlots(Math.Min(1L << 30, BitOperationsHelper.NextPowerOfTwo(Math.Max(16, expectedWords * 2L))));
         _entries = new Entry[Math.Max(16, expectedWords)];
         _arena = new byte[Math.Max(256, expectedWords * 8)];
     }
@@ -43,9 +61,20 @@ internal sealed unsafe class WordCountTable
         return table;
     }
 
-    public long GetCount(int index) => _entries[index].Count;
-    public void SetCount(int index, long count) => _entries[index].Count = count;
-    public void Increment(int index) => _entries[index].Count++;
+    [MemberNotNull(nameof(_slotMemory))]
+    private void AllocateSlots(long slotCount)
+    {
+        var memory = new AlignedBuffer(slotCount * sizeof(Slot));
+        _slotMemory = memory;
+        _slots = (Slot*)memory.Pointer;
+        _mask = (uint)(slotCount - 1);
+    }
+
+    ~WordCountTable() => _slotMemory?.Dispose();
+
+    public long GetCount(int index) => _slots[_entries[index].Slot].Count;
+    public void SetCount(int index, long count) => _slots[_entries[index].Slot].Count = count;
+    public void Increment(int index) => _slots[_entries[index].Slot].Count++;
 
     public ReadOnlySpan<byte> GetWord(int index)
     {
@@ -64,15 +93,8 @@ internal sealed unsafe class WordCountTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Add(byte* word, int length, long count, bool readable16 = false)
     {
-        ulong hash = readable16 ? WordHash.HashReadable16(word, length, out ulong a, out ulong b)
-                                : WordHash.Hash(word, length, out a, out b);
-        int index = Probe(word, length, hash, a, b, out int slot);
-        if (index >= 0)
-        {
-            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).Count += count;
-            return index;
-        }
-        return Insert(word, length, hash, a, b, slot, count);
+        ulong hash = HashOf(word, length, readable16, out ulong a, out ulong b);
+        return AddHashed(word, length, hash, a, b, count);
     }
 
     public int Add(ReadOnlySpan<byte> word, long count)
@@ -80,13 +102,47 @@ internal sealed unsafe class WordCountTable
         fixed (byte* p = word) return Add(p, word.Length, count, readable16: false);
     }
 
+    /// <summary>The hash and key words <see cref="AddHashed"/> takes, computed ahead so a batch can prefetch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong HashOf(byte* word, int length, bool readable16, out ulong a, out ulong b)
+    {
+        if (length > 16)
+        {
+            // A long word's key is its hash; its bytes are compared in the arena.
+            ulong h = WordHash.Hash(word, length);
+            a = h;
+            b = 0;
+            return h;
+        }
+        return readable16 ? WordHash.HashReadable16(word, length, out a, out b) : WordHash.Hash(word, length, out a, out b);
+    }
+
+    /// <summary>Starts loading the word's home slot (a hint: a counting batch overlaps its cache misses).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchSlot(ulong hash)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(_slots + ((uint)hash & _mask));
+    }
+
+    /// <summary><see cref="Add(byte*, int, long, bool)"/> with the hash from <see cref="HashOf"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int AddHashed(byte* word, int length, ulong hash, ulong a, ulong b, long count)
+    {
+        Slot* s = Probe(word, length, hash, a, b);
+        if (s->Entry != 0)
+        {
+            s->Count += count;
+            return s->Entry - 1;
+        }
+        return Insert(word, length, a, b, s, count);
+    }
+
     /// <summary>The entry index of the word, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(byte* word, int length, bool readable16 = false)
     {
-        ulong hash = readable16 ? WordHash.HashReadable16(word, length, out ulong a, out ulong b)
-                                : WordHash.Hash(word, length, out a, out b);
-        return Probe(word, length, hash, a, b, out _);
+        ulong hash = HashOf(word, length, readable16, out ulong a, out ulong b);
+        return Probe(word, length, hash, a, b)->Entry - 1;
     }
 
     public int Find(ReadOnlySpan<byte> word)
@@ -94,64 +150,71 @@ internal sealed unsafe class WordCountTable
         fixed (byte* p = word) return Find(p, word.Length);
     }
 
+    /// <summary>The slot holding the word, or the empty slot where it would go.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Probe(byte* word, int length, ulong hash, ulong a, ulong b, out int slot)
+    private Slot* Probe(byte* word, int length, ulong hash, ulong a, ulong b)
     {
-        ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
-        ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
-        ref byte arena = ref MemoryMarshal.GetArrayDataReference(_arena);
-        uint mask = (uint)_slots.Length - 1;
-        uint tag = (uint)(hash >> 32);
+        uint mask = _mask;
         uint i = (uint)hash & mask;
         while (true)
         {
-            ulong s = Unsafe.Add(ref slots, (nint)i);
-            if (s == 0) { slot = (int)i; return -1; }
-            if ((uint)(s >> 32) == tag)
-            {
-                int index = (int)(uint)s - 1;
-                ref Entry e = ref Unsafe.Add(ref entries, index);
-                if (e.Length == length && e.KeyA == a && e.KeyB == b &&
-                    (length <= 16 || new ReadOnlySpan<byte>(word, length).SequenceEqual(
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref arena, e.Offset), length))))
-                {
-                    slot = (int)i;
-                    return index;
-                }
-            }
+            Slot* s = _slots + i;
+            if (s->Entry == 0) return s;
+            if (s->KeyA == a && s->KeyB == b && s->Length == length && (length <= 16 || SameBytes(word, length, s->Entry - 1)))
+                return s;
             i = (i + 1) & mask;
         }
     }
 
-    private int Insert(byte* word, int length, ulong hash, ulong a, ulong b, int slot, long count)
+    private bool SameBytes(byte* word, int length, int entry) =>
+        new ReadOnlySpan<byte>(word, length).SequenceEqual(new ReadOnlySpan<byte>(_arena, _entries[entry].Offset, length));
+
+    private int Insert(byte* word, int length, ulong a, ulong b, Slot* slot, long count)
     {
         if (Count == _entries.Length) Array.Resize(ref _entries, checked(_entries.Length * 2));
         if (_arenaUsed + length > _arena.Length)
+        {
+            if ((long)_arenaUsed + length > Array.MaxLength)
+                throw new FastW2VException($"The vocabulary's words take more than {Array.MaxLength:N0} bytes: lower the prune threshold.");
             Array.Resize(ref _arena, (int)Math.Min(Array.MaxLength, Math.Max(_arena.Length * 2L, _arenaUsed + (long)length)));
+        }
         new ReadOnlySpan<byte>(word, length).CopyTo(_arena.AsSpan(_arenaUsed));
         int index = Count++;
-        _entries[index] = new Entry { Count = count, KeyA = a, KeyB = b, Offset = _arenaUsed, Length = length };
+        _entries[index] = new Entry { Offset = _arenaUsed, Length = length, Slot = (int)(slot - _slots) };
         _arenaUsed += length;
-        _slots[slot] = ((hash >> 32) << 32) | (uint)(index + 1);
-        if (Count * 2L > _slots.Length) Rehash(_slots.Length * 2);
+        *slot = new Slot { KeyA = a, KeyB = b, Count = count, Entry = index + 1, Length = length };
+        if (Count * 2L > _mask + 1L) Rehash((_mask + 1L) * 2);
         return index;
     }
 
-    private void Rehash(int slotCount)
+    /// <summary>The hash of the word in a slot, from its key (a long word's key is its hash).</summary>
+    private static ulong HashOfSlot(in Slot s) => s.Length > 16 ? s.KeyA : WordHash.OfKey(s.KeyA, s.KeyB, s.Length);
+
+    /// <summary>Rebuilds the slots at the given size, moving each slot whole (no word is hashed again).</summary>
+    private void Rehash(long slotCount)
     {
-        _slots = new ulong[slotCount];
-        for (int i = 0; i < Count; i++) PlaceSlot(i);
+        if (slotCount > 1L << 30) throw new FastW2VException("More than 500 million distinct words in one table: lower the prune threshold.");
+        AlignedBuffer old = _slotMemory;
+        Slot* from = _slots;
+        AllocateSlots(slotCount);
+        for (int i = 0; i < Count; i++)
+        {
+            ref Entry e = ref _entries[i];
+            Slot s = from[e.Slot];
+            uint k = (uint)HashOfSlot(s) & _mask;
+            while (_slots[k].Entry != 0) k = (k + 1) & _mask;
+            _slots[k] = s;
+            e.Slot = (int)k;
+        }
+        old.Dispose();
     }
 
-    private void PlaceSlot(int index)
+    /// <summary>Adds entry <paramref name="index"/> of another table with the given count (a merge: no word is hashed again).</summary>
+    public int AddEntryOf(WordCountTable other, int index, long count)
     {
-        ref Entry e = ref _entries[index];
-        ulong hash;
-        fixed (byte* p = &_arena[0]) hash = WordHash.Hash(p + e.Offset, e.Length, out _, out _);
-        uint mask = (uint)_slots.Length - 1;
-        uint i = (uint)hash & mask;
-        while (_slots[i] != 0) i = (i + 1) & mask;
-        _slots[i] = ((hash >> 32) << 32) | (uint)(index + 1);
+        Slot s = other._slots[other._entries[index].Slot];
+        fixed (byte* word = &other._arena[other._entries[index].Offset])
+            return AddHashed(word, s.Length, HashOfSlot(s), s.KeyA, s.KeyB, count);
     }
 
     /// <summary>
@@ -167,21 +230,22 @@ internal sealed unsafe class WordCountTable
         for (int i = 0; i < Count; i++)
         {
             Entry e = _entries[i];
-            if (i != 0 && e.Count <= maxCountToDrop) { map[i] = -1; continue; }
+            if (i != 0 && _slots[e.Slot].Count <= maxCountToDrop) { map[i] = -1; continue; }
             Array.Copy(_arena, e.Offset, arena, used, e.Length);
             _entries[kept] = e with { Offset = used };
+            _slots[e.Slot].Entry = kept + 1;
             map[i] = kept++;
             used += e.Length;
         }
         Count = kept;
         _arena = arena;
         _arenaUsed = used;
-        Rehash(_slots.Length);
+        Rehash(_mask + 1L); // the dropped words' slots are left behind
         return map;
     }
 
     /// <summary>Approximate bytes held, for the pruning budget and the log.</summary>
-    public long ApproximateBytes => _slots.Length * 8L + _entries.Length * (long)Unsafe.SizeOf<Entry>() + _arena.Length;
+    public long ApproximateBytes => _slotMemory.ByteLength + _entries.Length * (long)sizeof(Entry) + _arena.Length;
 }
 
 internal static class BitOperationsHelper

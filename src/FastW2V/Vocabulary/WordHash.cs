@@ -38,8 +38,12 @@ internal static unsafe class WordHash
         var key = Vector128.Load(p) & Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(LengthMasks), (nuint)(length * 16));
         a = key.AsUInt64().ToScalar();
         b = key.AsUInt64().GetElement(1);
-        return Mix(S2 ^ (ulong)length, Mix(a ^ S1, b ^ S0));
+        return OfKey(a, b, length);
     }
+
+    /// <summary>The hash of a word of at most 16 bytes from its key words (a table rehashes without the bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong OfKey(ulong a, ulong b, int length) => Mix(S2 ^ (ulong)length, Mix(a ^ S1, b ^ S0));
 
     /// <summary>Row n: n bytes of 0xFF then zeros (n = 0..16).</summary>
     private static ReadOnlySpan<byte> LengthMasks => [

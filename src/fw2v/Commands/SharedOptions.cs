@@ -29,6 +29,13 @@ internal static class SharedOptions
         DefaultValueFactory = _ => 0,
     };
 
+    public static Option<int> PruneThreshold() => new("--prune-threshold")
+    {
+        Description = "While counting, past this many distinct words drop the rarest as word2vec.c's ReduceVocab does "
+            + "(word2vec.c: 21,000,000). The result does not depend on -threads.",
+        DefaultValueFactory = _ => new FastW2V.Vocabulary.VocabularyOptions().PruneThreshold,
+    };
+
     public static Option<string?> SaveVocab() => new("--save-vocab", "-save-vocab")
     {
         Description = "Save the vocabulary (word2vec.c format: \"word count\" per line).",

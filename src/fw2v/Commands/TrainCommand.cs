@@ -31,6 +31,7 @@ internal static class TrainCommand
         var iter = new Option<int>("--iter", "-iter") { Description = "Training epochs.", DefaultValueFactory = _ => 5 };
         var minCount = SharedOptions.MinCount();
         var maxVocab = SharedOptions.MaxVocab();
+        var prune = SharedOptions.PruneThreshold();
         var alpha = new Option<float?>("--alpha", "-alpha") { Description = "Starting learning rate (default 0.025 skip-gram, 0.05 CBOW)." };
         var binary = new Option<int>("--binary", "-binary") { Description = "1 = save vectors in binary format.", DefaultValueFactory = _ => 0 };
         var cbow = new Option<int>("--cbow", "-cbow") { Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 1 };
@@ -59,7 +60,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
-            input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, alpha, binary, cbow,
+            input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, prune, alpha, binary, cbow,
             saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, cbowExact, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
         command.SetAction(parse =>
@@ -101,7 +102,7 @@ internal static class TrainCommand
             if (parse.GetValue(cbowCompat) && (parse.GetValue(cbowExact) || parse.GetValue(cbowSum)))
                 throw new FastW2VException("--cbow-w2v-compat is word2vec.c's step for the mean: it excludes --cbow-exact-gradient and --cbow-sum.");
             training.Validate();
-            var vocabularyOptions = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab) };
+            var vocabularyOptions = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab), PruneThreshold = parse.GetValue(prune) };
             vocabularyOptions.Validate();
             string? outPath = parse.GetValue(outputFile), vocabPath = parse.GetValue(saveVocab), outputVectors = parse.GetValue(saveOutput);
             if (outPath == null && vocabPath == null) throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");

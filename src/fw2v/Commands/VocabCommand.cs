@@ -13,20 +13,21 @@ internal static class VocabCommand
         var threads = SharedOptions.Threads();
         var minCount = SharedOptions.MinCount();
         var maxVocab = SharedOptions.MaxVocab();
+        var prune = SharedOptions.PruneThreshold();
         var save = SharedOptions.SaveVocab();
         var encode = new Option<bool>("--encode") { Description = "Also encode the corpus into token ids (timed; the id files are then deleted)." };
         var noUtf8 = SharedOptions.NoUtf8Check();
         var quiet = SharedOptions.Quiet();
         var command = new Command("vocab", "Build a vocabulary: counts, timing and MB/s; optionally save it.")
         {
-            input, threads, minCount, maxVocab, save, encode, noUtf8, quiet,
+            input, threads, minCount, maxVocab, prune, save, encode, noUtf8, quiet,
         };
         command.SetAction(parse =>
         {
             var options = new PreparationOptions
             {
                 Threads = parse.GetValue(threads),
-                Vocabulary = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab) },
+                Vocabulary = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab), PruneThreshold = parse.GetValue(prune) },
                 Encode = parse.GetValue(encode),
                 CheckUtf8 = !parse.GetValue(noUtf8),
                 Log = parse.GetValue(quiet) ? null : error.WriteLine,

@@ -101,27 +101,48 @@ public class VocabularyBuildTests
         Assert.That(Entries(prepared.Vocabulary), Is.EqualTo(Entries(all.Vocabulary).Take(11)));
     }
 
-    [Test]
-    public void Pruning_bounds_the_table_and_keeps_ids_consistent_with_their_words()
+    [TestCase(1000)]  // many pruning rounds
+    [TestCase(9000)]  // one or two rounds, late in the corpus
+    [TestCase(10782)] // none: exactly the distinct words and </s>
+    public void Pruning_is_word2vec_cs_and_the_same_at_any_thread_count(int threshold)
     {
-        // A tiny threshold forces several word2vec.c-style pruning rounds while counting.
         string path = TestData.RequireShared(TestData.Lee);
-        using var pruned = Prepare(path, 2, minCount: 5, prune: 1000);
-        Assert.That(pruned.Vocabulary.PruneRounds, Is.GreaterThan(0));
         var tokens = Tokenization.SplitReference(File.ReadAllBytes(path));
-        var ids = pruned.Encoded!.ToArray();
-        // Every id still names a word of the text at the right place: the ids are a subsequence of the tokens.
-        int t = 0;
-        foreach (int id in ids)
+        var expected = ReferenceVocabulary.Build(tokens, 5, threshold);
+        foreach (int threads in new[] { 1, 2, 3, 8 })
         {
-            string word = pruned.Vocabulary.GetWord(id);
-            while (t < tokens.Count && tokens[t] != word) t++;
-            Assert.That(t, Is.LessThan(tokens.Count), $"id {id} ({word}) out of order");
-            t++;
+            using var prepared = Prepare(path, threads, minCount: 5, prune: threshold);
+            var v = prepared.Vocabulary;
+            Assert.That(Entries(v), Is.EqualTo(expected), $"{threads} threads");
+            // No token is lost: every token whose word made the vocabulary is encoded, even one read
+            // before a round that pruned its word.
+            var decoded = prepared.Encoded!.ToArray().Select(v.GetWord).ToList();
+            Assert.That(decoded, Is.EqualTo(tokens.Where(t => v.Find(t) >= 0).ToList()), $"{threads} threads");
         }
-        // Frequent words survive pruning with exact counts.
-        var exact = ReferenceVocabulary.Build(tokens, 5).Take(20).ToList();
-        Assert.That(Entries(pruned.Vocabulary).Take(20), Is.EqualTo(exact));
+        using var two = Prepare(path, 2, prune: threshold);
+        Assert.That(two.Vocabulary.PruneRounds > 0, Is.EqualTo(threshold < 10782));
+    }
+
+    [Test]
+    public void Shards_that_together_pass_the_budget_fall_back_to_the_sequential_count_unpruned()
+    {
+        // 3,000 words, every one in each of eight shards: the shards' tables hold 24,000 entries, over
+        // twice the threshold, although the corpus never passes it. The sequential pass then prunes nothing.
+        using var temp = new TempFolder();
+        var words = Enumerable.Range(0, 3000).Select(i => $"w{i * 7919 % 3000:D4}").ToArray();
+        var text = new StringBuilder();
+        for (int r = 0; r < 32; r++) text.AppendJoin(" ", r % 2 == 0 ? words : Enumerable.Reverse(words).ToArray()).Append('\n');
+        string path = temp.Write("overlap.txt", text.ToString());
+        var tokens = Tokenization.SplitReference(File.ReadAllBytes(path));
+        var expected = ReferenceVocabulary.Build(tokens, 1);
+        foreach (int threads in new[] { 1, 8 })
+        {
+            using var prepared = Prepare(path, threads, minCount: 1, prune: 3005);
+            Assert.That(prepared.Shards, Is.EqualTo(threads));
+            Assert.That(Entries(prepared.Vocabulary), Is.EqualTo(expected));
+            Assert.That(prepared.Vocabulary.PruneRounds, Is.Zero);
+            Assert.That(prepared.Encoded!.ToArray().Select(prepared.Vocabulary.GetWord), Is.EqualTo(tokens));
+        }
     }
 
     [Test]
