@@ -51,7 +51,7 @@ public unsafe class SamplingBenchmarks
     {
         var rng = new FastRandom(7);
         long sum = 0;
-        for (int i = 0; i < Draws; i++) sum += _table.Entries[rng.Next() >> (32 - UnigramTable.Bits)];
+        for (int i = 0; i < Draws; i++) sum += _table.Entries[rng.Next() >> (32 - _table.Bits)];
         return sum;
     }
 

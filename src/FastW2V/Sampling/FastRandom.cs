@@ -18,6 +18,16 @@ public struct FastRandom(ulong seed)
         return (uint)(_state >> 32);
     }
 
+    /// <summary>The generator's whole state (a checkpoint saves it; <see cref="FromState"/> restores it).</summary>
+    public readonly ulong State => _state;
+
+    public static FastRandom FromState(ulong state)
+    {
+        var r = new FastRandom(0);
+        r._state = state;
+        return r;
+    }
+
     /// <summary>Uniform in [0, n) by multiply-shift (no division).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint NextBelow(uint n) => (uint)(((ulong)Next() * n) >> 32);

@@ -22,6 +22,7 @@ internal readonly unsafe struct NegativeSamplingStep
     public readonly TableSigmoid Sigmoids;
     public readonly AliasTable? Alias;
     public readonly int* Table;
+    private readonly int _tableShift;
 
     public NegativeSamplingStep(WordVectorModel model, int negative, SigmoidTable sigmoid, AliasTable? alias, UnigramTable? table)
     {
@@ -32,13 +33,14 @@ internal readonly unsafe struct NegativeSamplingStep
         Sigmoids = new TableSigmoid(sigmoid);
         Alias = alias;
         Table = table != null ? table.Entries : null;
+        _tableShift = table != null ? 32 - table.Bits : 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Draw(ref FastRandom rng)
     {
         uint r = rng.Next();
-        int t = Table != null ? Table[r >> (32 - UnigramTable.Bits)] : Alias!.Draw(r);
+        int t = Table != null ? Table[r >> _tableShift] : Alias!.Draw(r);
         // word2vec.c: </s> drawn as a negative is replaced by a uniformly random word.
         return t != 0 ? t : (int)rng.NextBelow((uint)VocabularySize - 1) + 1;
     }

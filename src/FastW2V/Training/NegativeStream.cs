@@ -24,6 +24,22 @@ internal unsafe struct NegativeStream
         _rng = new FastRandom(seed);
     }
 
+    /// <summary>Saves the undrawn negatives and the generator (a checkpoint).</summary>
+    public readonly void SaveTo(WorkerPosition position)
+    {
+        new ReadOnlySpan<int>(_buffer, Size).CopyTo(position.Negatives);
+        position.NegativeNext = _next;
+        position.NegativeRng = _rng.State;
+    }
+
+    /// <summary>Continues exactly where <see cref="SaveTo"/> left off.</summary>
+    public void RestoreFrom(WorkerPosition position)
+    {
+        position.Negatives.CopyTo(new Span<int>(_buffer, Size));
+        _next = position.NegativeNext;
+        _rng = FastRandom.FromState(position.NegativeRng);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next(in NegativeSamplingStep ns)
     {

@@ -16,9 +16,15 @@ public static unsafe class Trainer
     /// <param name="epochEnd">Called after every epoch but the last with the epoch number (from 1) and the
     /// model, while all workers wait: the vectors are still (for evaluation during training).</param>
     public static TrainingResult Train(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
-        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null, Action<int, WordVectorModel>? epochEnd = null)
+        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null, Action<int, WordVectorModel>? epochEnd = null,
+        TrainingControl? control = null)
     {
         options.Validate();
+        control ??= new TrainingControl();
+        if (control.Checkpoint != null && epochEnd != null)
+            throw new FastW2VException("Checkpoints and evaluation after every epoch cannot be combined (both stop the workers).");
+        if (control.Resume is { } resume && resume.Workers.Length != options.Threads)
+            throw new FastW2VException($"The checkpoint was written by {resume.Workers.Length} thread(s), not {options.Threads}.");
         if (vocabulary.Count <= 2) // </s> and one word: every pair is that word with itself
             throw new FastW2VException("The vocabulary has a single word: there is nothing to learn from.");
         long tokens = corpus.TokenCount;
@@ -29,7 +35,8 @@ public static unsafe class Trainer
             outputRows: options.Negative > 0 || options.FullSoftmax, treeRows: options.HierarchicalSoftmax);
         try
         {
-            return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd);
+            control.Initialize?.Invoke(model);
+            return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd, control);
         }
         catch
         {
@@ -39,7 +46,8 @@ public static unsafe class Trainer
     }
 
     private static TrainingResult Run(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
-        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval, Action<int, WordVectorModel>? epochEnd)
+        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval, Action<int, WordVectorModel>? epochEnd,
+        TrainingControl control)
     {
         long[] counts = vocabulary.GetCounts();
         using var sigmoid = new SigmoidTable();
@@ -57,8 +65,9 @@ public static unsafe class Trainer
                 options.Architecture == Architecture.Cbow && options.Batch ? options.CbowBatch : 0,
                 options.FullSoftmax ? model.Words : 0));
         using var poolLifetime = pool as IDisposable;
-        var shared = new SharedTrainingState();
+        var shared = new SharedTrainingState { WordsDone = control.Resume?.WordsDone ?? 0 };
         int threads = options.Threads;
+        var records = Enumerable.Range(0, threads).Select(_ => new WorkerPosition()).ToArray();
         int epochsDone = 0;
         using var barrier = epochEnd != null && options.Iterations > 1
             ? new Barrier(threads, _ => { if (!shared.Stop) epochEnd(++epochsDone, model); }) : null; // not after a stop: the epoch is unfinished
@@ -73,7 +82,7 @@ public static unsafe class Trainer
         fixed (WorkerStats* statsPointer = stats)
         {
             var body = StrategyTypes.Invoke<WorkerFactory, Action<int>>(options.Kernels,
-                new WorkerFactory(model, options, heads, keepPointer, shared, totalWords, corpus, pool, statsPointer));
+                new WorkerFactory(model, options, heads, keepPointer, shared, totalWords, corpus, pool, statsPointer, control.Resume?.Workers, records));
             var workers = new Thread[threads];
             for (int t = 0; t < threads; t++)
             {
@@ -93,6 +102,7 @@ public static unsafe class Trainer
                         try { shared.EpochBarrier?.RemoveParticipant(); }
                         catch (Exception e) when (e is not InvalidOperationException) { errors[index] ??= e; shared.Stop = true; }
                         catch (InvalidOperationException) { }
+                        shared.Gate.Leave();
                     }
                 }) { IsBackground = true, Name = $"fw2v worker {t}" };
                 workers[t].Start();
@@ -101,11 +111,27 @@ public static unsafe class Trainer
             var history = new List<double>();
             double lastLoss = 0; long lastCount = 0;
             TimeSpan next = interval;
+            TimeSpan nextCheckpoint = control.CheckpointEvery;
+            long epochsCheckpointed = shared.WordsDone / tokens;
             string? failure = null;
+            bool stopped = false;
             try
             {
                 while (!workers.All(w => w.Join(Math.Clamp((int)interval.TotalMilliseconds, 1, 50))))
                 {
+                    if (control.Stop.IsCancellationRequested && !stopped) { stopped = true; shared.Stop = true; }
+                    long epochsPassed = Volatile.Read(ref shared.WordsDone) / tokens;
+                    if (control.Checkpoint != null && !shared.Stop &&
+                        (clock.Elapsed >= nextCheckpoint || (epochsPassed > epochsCheckpointed && epochsPassed < options.Iterations)))
+                    {
+                        if (shared.Gate.ParkAll(threads, () => shared.Stop || errors.Any(e => e != null)))
+                        {
+                            try { control.Checkpoint(State(shared, records), model); }
+                            finally { shared.Gate.Release(); }
+                        }
+                        epochsCheckpointed = epochsPassed;
+                        nextCheckpoint = clock.Elapsed + control.CheckpointEvery;
+                    }
                     if (clock.Elapsed < next) continue;
                     next = clock.Elapsed + interval;
                     var snapshot = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
@@ -136,6 +162,12 @@ public static unsafe class Trainer
             if (failure == null && model.HasNonFinite(0, model.Words))
                 failure = "Training diverged: the vectors hold NaN or infinite values. Lower -alpha.";
             if (failure != null) throw new FastW2VException(failure);
+            if (stopped)
+            {
+                // Every worker left at a sentence boundary with its position recorded.
+                control.Checkpoint?.Invoke(State(shared, records), model);
+                throw new OperationCanceledException(control.Stop);
+            }
 
             var final = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
             if (!double.IsNaN(final.IntervalLoss)) history.Add(final.IntervalLoss);
@@ -153,6 +185,12 @@ public static unsafe class Trainer
             };
         }
     }
+
+    private static TrainingState State(SharedTrainingState shared, WorkerPosition[] records) => new()
+    {
+        WordsDone = Volatile.Read(ref shared.WordsDone),
+        Workers = records.Select(r => r.Clone()).ToArray(),
+    };
 
     private static TrainingSnapshot Snapshot(WorkerStats* stats, int threads, SharedTrainingState shared, TrainingOptions options,
         long totalWords, TimeSpan elapsed, ref double lastLoss, ref long lastCount)
@@ -187,7 +225,8 @@ public static unsafe class Trainer
 
     /// <summary>Builds the per-thread body for the chosen strategy's types (one generic instantiation per strategy).</summary>
     private readonly struct WorkerFactory(WordVectorModel model, TrainingOptions options, OutputHeads heads, uint* keep,
-        SharedTrainingState shared, long totalWords, EncodedCorpus corpus, ObjectPool<TrainingScratch> pool, WorkerStats* stats)
+        SharedTrainingState shared, long totalWords, EncodedCorpus corpus, ObjectPool<TrainingScratch> pool, WorkerStats* stats,
+        WorkerPosition[]? starts, WorkerPosition[] records)
         : IStrategyAction<Action<int>>
     {
         public Action<int> Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct, IUpdateKernels
@@ -197,12 +236,14 @@ public static unsafe class Trainer
             var corpusRef = corpus;
             var poolRef = pool;
             WorkerStats* statsRef = stats;
+            var startsRef = starts;
+            var recordsRef = records;
             return t =>
             {
                 long tokens = corpusRef.TokenCount;
                 var segments = corpusRef.Segments(tokens * t / threads, tokens * (t + 1) / threads);
                 var scratch = poolRef.Get();
-                try { worker.Run(t, segments, scratch, ref statsRef[t]); }
+                try { worker.Run(t, segments, scratch, ref statsRef[t], startsRef?[t], recordsRef[t]); }
                 finally { poolRef.Return(scratch); }
             };
         }

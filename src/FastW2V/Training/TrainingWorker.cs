@@ -38,24 +38,46 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         _pack = options.Architecture == Architecture.Cbow && options.Batch && !options.FullSoftmax;
     }
 
-    public void Run(int thread, List<(nint Ids, long Count)> segments, TrainingScratch scratch, ref WorkerStats stats)
+    /// <param name="start">Where to resume (null: the beginning).</param>
+    /// <param name="record">Receives this worker's position whenever a checkpoint parks it, and when it leaves.</param>
+    public void Run(int thread, List<(nint Ids, long Count)> segments, TrainingScratch scratch, ref WorkerStats stats,
+        WorkerPosition? start, WorkerPosition record)
     {
         var rng = new FastRandom(_options.Seed * 0x9E3779B97F4A7C15UL + (ulong)thread + 1);
         var negatives = new NegativeStream(scratch.Negatives, _options.Seed * 0xD1B54A32D192ED03UL + (ulong)thread + 1);
         float alpha = _startAlpha;
         long words = 0, reported = 0;
-        for (int epoch = 0; epoch < _options.Iterations; epoch++)
+        int epoch = 0;
+        long skip = 0; // tokens of the range to pass over in the first epoch (a resumed run)
+        if (start != null)
         {
-            if (_shared.Stop) return;
+            (epoch, skip, words, reported, alpha) = (start.Epoch, start.Offset, start.Words, start.Reported, start.Alpha);
+            rng = FastRandom.FromState(start.Rng);
+            negatives.RestoreFrom(start);
+            (stats.LossSum, stats.LossCount, stats.Words) = (start.LossSum, start.LossCount, start.Words);
+        }
+        long offset = skip;
+        var gate = _shared.Gate;
+        for (; epoch < _options.Iterations; epoch++, skip = 0)
+        {
+            offset = 0;
             foreach (var (ids, count) in segments)
             {
-                long pos = 0;
+                long pos = Math.Clamp(skip - offset, 0, count);
+                offset += pos;
                 while (pos < count)
                 {
-                    if (_shared.Stop) return;
+                    if (_shared.Stop) { Record(record, epoch, offset, words, reported, alpha, rng, negatives, stats); return; }
+                    if (gate.Requested)
+                    {
+                        Record(record, epoch, offset, words, reported, alpha, rng, negatives, stats);
+                        gate.Park();
+                    }
+                    long before = pos;
                     int length = _pack
                         ? ReadSentences((int*)ids, count, ref pos, scratch, ref rng, ref words)
                         : ReadSentence((int*)ids, count, ref pos, scratch.Sentence, ref rng, ref words);
+                    offset += pos - before;
                     if (!_pack) { scratch.SentenceEnds[0] = length; scratch.Sentences = 1; }
                     if (words - reported >= AlphaUpdateWords)
                     {
@@ -73,6 +95,15 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
             if (epoch + 1 < _options.Iterations) _shared.EpochBarrier?.SignalAndWait();
         }
         Interlocked.Add(ref _shared.WordsDone, words - reported);
+        Record(record, epoch, 0, words, words, alpha, rng, negatives, stats);
+    }
+
+    private static void Record(WorkerPosition r, int epoch, long offset, long words, long reported, float alpha,
+        in FastRandom rng, in NegativeStream negatives, in WorkerStats stats)
+    {
+        (r.Epoch, r.Offset, r.Words, r.Reported, r.Alpha, r.Rng) = (epoch, offset, words, reported, alpha, rng.State);
+        negatives.SaveTo(r);
+        (r.LossSum, r.LossCount) = (stats.LossSum, stats.LossCount);
     }
 
     private (double Loss, long Examples) TrainSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)

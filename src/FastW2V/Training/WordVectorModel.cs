@@ -30,6 +30,26 @@ public sealed unsafe class WordVectorModel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts from existing vectors (fastText's -pretrainedVectors): every word of the vocabulary found
+    /// in <paramref name="vectors"/> takes its vector as input vector; the others keep their random start.
+    /// Returns how many words were found.
+    /// </summary>
+    public int InitializeFrom(Formats.WordVectors vectors, Vocabulary.Vocabulary vocabulary)
+    {
+        if (vectors.Dimension != Dimension)
+            throw new FastW2VException($"The initial vectors have {vectors.Dimension} dimensions, the model {Dimension}: give the same -size.");
+        int found = 0;
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            int id = vocabulary.Find(vectors.Words[i]);
+            if (id < 0) continue;
+            vectors.Vectors.RowSpan(i).CopyTo(Input.RowSpan(id));
+            found++;
+        }
+        return found;
+    }
+
     /// <summary>True when any value of the given rows of any matrix is NaN or infinite (checked during training).</summary>
     public bool HasNonFinite(int firstRow, int rows)
     {

@@ -21,4 +21,49 @@ internal sealed class SharedTrainingState
     public volatile bool Stop;
     /// <summary>Set when something must see the model between epochs: every worker waits there.</summary>
     public Barrier? EpochBarrier;
+    public readonly CheckpointGate Gate = new();
+}
+
+/// <summary>
+/// Parks the workers at their next sentence boundary so a checkpoint sees a still model and exact
+/// positions: the monitor raises <see cref="Requested"/>, each worker records its position and waits,
+/// workers that have left count as parked, and the monitor lets them all go on after writing.
+/// </summary>
+internal sealed class CheckpointGate
+{
+    private readonly ManualResetEventSlim _resume = new(true);
+    private int _parked, _left;
+    public volatile bool Requested;
+
+    /// <summary>A worker: my position is recorded; wait until the checkpoint is written.</summary>
+    public void Park()
+    {
+        Interlocked.Increment(ref _parked);
+        _resume.Wait();
+    }
+
+    /// <summary>A worker has finished (or stopped) for good, its final position recorded.</summary>
+    public void Leave() => Interlocked.Increment(ref _left);
+
+    public bool AllLeft(int workers) => Volatile.Read(ref _left) == workers;
+
+    /// <summary>The monitor: park every worker still running; false if <paramref name="abandon"/> says to stop waiting.</summary>
+    public bool ParkAll(int workers, Func<bool> abandon)
+    {
+        _resume.Reset();
+        Volatile.Write(ref _parked, 0);
+        Requested = true;
+        while (Volatile.Read(ref _parked) + Volatile.Read(ref _left) < workers)
+        {
+            if (abandon()) { Release(); return false; }
+            Thread.Sleep(1);
+        }
+        return true;
+    }
+
+    public void Release()
+    {
+        Requested = false;
+        _resume.Set();
+    }
 }

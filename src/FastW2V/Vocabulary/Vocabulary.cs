@@ -48,6 +48,20 @@ public sealed unsafe class Vocabulary
         return new Vocabulary(table);
     }
 
+    /// <summary>Builds a vocabulary from word bytes already in final order (a checkpoint's).</summary>
+    internal static Vocabulary FromOrderedBytes(IEnumerable<(byte[] Word, long Count)> words, long corpusTokens, long distinct, int pruneRounds)
+    {
+        var table = new WordCountTable();
+        foreach (var (word, count) in words)
+        {
+            if (table.Find(word) >= 0) throw new FastW2VException("A word appears twice in the checkpoint's vocabulary.");
+            table.Add(word, count);
+        }
+        if (table.Count == 0 || !table.GetWord(0).SequenceEqual(Tokenization.SentenceEndUtf8))
+            throw new FastW2VException("The checkpoint's vocabulary does not start with </s>.");
+        return new Vocabulary(table) { CorpusTokens = corpusTokens, DistinctWords = distinct, PruneRounds = pruneRounds };
+    }
+
     public long GetCount(int id) => _table.GetCount(id);
     public ReadOnlySpan<byte> GetWordBytes(int id) => _table.GetWord(id);
     public string GetWord(int id) => Encoding.UTF8.GetString(_table.GetWord(id));

@@ -38,6 +38,21 @@ public class NegativeSamplerTests
     public unsafe void The_unigram_table_draws_words_by_count_to_the_three_quarters()
     {
         using var table = new UnigramTable(Counts);
-        AssertFollowsUnigram(r => table.Entries[r >> (32 - UnigramTable.Bits)]);
+        AssertFollowsUnigram(r => table.Entries[r >> (32 - table.Bits)]);
+    }
+
+    [Test]
+    public unsafe void A_table_past_two_million_words_grows_so_every_word_can_be_drawn()
+    {
+        // 2^23 entries cannot hold 3 M equally likely words four times over: the table doubles, and
+        // every word, the last included, owns entries.
+        var counts = new long[3_000_000];
+        Array.Fill(counts, 7);
+        using var table = new UnigramTable(counts);
+        Assert.That(table.Bits, Is.EqualTo(24));
+        var seen = new bool[counts.Length];
+        for (long a = 0; a < table.Size; a++) seen[table.Entries[a]] = true;
+        Assert.That(seen.Count(x => !x), Is.Zero);
+        Assert.That(() => UnigramTable.BitsFor(UnigramTable.MaxWords + 1), Throws.TypeOf<FastW2VException>().With.Message.Contains("Alias"));
     }
 }
