@@ -5,6 +5,8 @@ public static class Program
     public static int Main(string[] args)
     {
         Avx512Image.RunIfBetter(args, Console.Error);
-        return Cli.Run(args, Console.Out, Console.Error);
+        var signals = Interruption.Install(Console.Error);
+        try { return Cli.Run(args, Console.Out, Console.Error); }
+        finally { foreach (var s in signals) s.Dispose(); }
     }
 }

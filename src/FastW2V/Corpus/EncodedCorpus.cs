@@ -58,6 +58,7 @@ public sealed unsafe class EncodedCorpus : IDisposable
         if (Keep) return;
         foreach (var f in Files) TryDelete(f);
         try { if (!Directory.EnumerateFileSystemEntries(Folder).Any()) Directory.Delete(Folder); } catch (IOException) { }
+        TemporaryPaths.Remove(Folder);
     }
 
     private static void TryDelete(string path)

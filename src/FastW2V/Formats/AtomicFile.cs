@@ -12,6 +12,7 @@ public static class AtomicFile
     {
         string full = Path.GetFullPath(path);
         string temp = CreateTemp(full);
+        TemporaryPaths.AddFile(temp);
         try
         {
             using (var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 20))
@@ -26,6 +27,7 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+        finally { TemporaryPaths.Remove(temp); }
     }
 
     /// <summary>Fails early, with a clear message, when <paramref name="path"/> cannot be written.</summary>
@@ -41,7 +43,10 @@ public static class AtomicFile
         string folder = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(folder))
             throw new FastW2VException($"Cannot write the {what} '{full}': the folder '{folder}' does not exist.");
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Random.Shared.Next():x8}");
+        string name = Path.GetFileName(full);
+        // A run killed while writing (kill -9) left its hidden temporary file: reclaim it.
+        TemporaryPaths.ReclaimStale(folder, $".{name}.tmp-*-*", n => TempPid(n, name));
+        string temp = Path.Combine(folder, $".{name}.tmp-{Environment.ProcessId}-{Random.Shared.Next():x8}");
         try
         {
             using (new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) { }
@@ -51,6 +56,15 @@ public static class AtomicFile
             throw new FastW2VException($"Cannot write the {what} '{full}': {e.Message}");
         }
         return temp;
+    }
+
+    /// <summary>The process id in a temporary file's name (.NAME.tmp-PID-HEX), or null for any other name.</summary>
+    private static int? TempPid(string file, string name)
+    {
+        string prefix = $".{name}.tmp-";
+        if (!file.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var parts = file[prefix.Length..].Split('-');
+        return parts.Length == 2 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower) && int.TryParse(parts[0], out int pid) ? pid : null;
     }
 
     private static void TryDelete(string path)

@@ -213,6 +213,7 @@ public static unsafe class Trainer
         return new TrainingSnapshot
         {
             Fraction = Math.Min(1, words / (double)totalWords),
+            Epochs = options.Iterations,
             Words = words,
             TotalWords = totalWords,
             Elapsed = elapsed,

@@ -4,6 +4,9 @@ namespace FastW2V.Training;
 public sealed record TrainingSnapshot
 {
     public required double Fraction { get; init; }
+    /// <summary>The run's epochs (the epoch under way is <see cref="Epoch"/>).</summary>
+    public int Epochs { get; init; } = 1;
+    public int Epoch => Math.Clamp((int)(Fraction * Epochs) + 1, 1, Epochs);
     public required long Words { get; init; }
     public required long TotalWords { get; init; }
     public required TimeSpan Elapsed { get; init; }

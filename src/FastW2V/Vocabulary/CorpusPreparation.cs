@@ -50,7 +50,7 @@ public static unsafe class CorpusPreparation
     {
         options.Vocabulary.Validate();
         if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
-        string? folder = options.Encode ? CreateCacheFolder(options.CacheFolder) : null;
+        string? folder = options.Encode ? CreateCacheFolder(options) : null;
         try
         {
             return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareMapped(source, options, folder);
@@ -258,14 +258,18 @@ public static unsafe class CorpusPreparation
             throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
     }
 
-    private static string CreateCacheFolder(string? parent)
+    private static string CreateCacheFolder(PreparationOptions options)
     {
-        string root = parent ?? Path.GetTempPath();
+        string root = options.CacheFolder ?? Path.GetTempPath();
         try
         {
             Directory.CreateDirectory(root);
+            var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-*-*", CacheFolderPid);
+            if (stale > 0)
+                options.Log?.Invoke($"Removed {stale} token-id cache folder(s) ({bytes / 1e6:N0} MB) left in {root} by runs that no longer exist.");
             string folder = Path.Combine(root, $"fw2v-{Environment.ProcessId}-{Random.Shared.Next():x8}");
             Directory.CreateDirectory(folder);
+            if (!options.KeepCache) TemporaryPaths.AddFolder(folder);
             return folder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -274,9 +278,18 @@ public static unsafe class CorpusPreparation
         }
     }
 
+    /// <summary>The process id in a cache folder's name (fw2v-PID-HEX), or null for any other name.</summary>
+    internal static int? CacheFolderPid(string name)
+    {
+        var parts = name.Split('-');
+        return parts.Length == 3 && parts[0] == "fw2v" && parts[2].Length == 8 && parts[2].All(char.IsAsciiHexDigitLower)
+            && int.TryParse(parts[1], out int pid) ? pid : null;
+    }
+
     private static void TryDeleteFolder(string folder)
     {
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        TemporaryPaths.Remove(folder);
     }
 
     /// <summary>One shard's counting (or, with a given vocabulary, encoding) state.</summary>

@@ -18,7 +18,7 @@ internal static class TrainCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = SharedOptions.Input();
+        var input = SharedOptions.Input(required: false); // not with --resume FILE
         var outputFile = new Option<string?>("--output", "-output", "-o") { Description = "Write the word vectors here." };
         var size = new Option<int>("--size", "-size") { Description = "Vector dimension.", DefaultValueFactory = _ => 100 };
         var window = new Option<int>("--window", "-window") { Description = "Maximum skip length between words.", DefaultValueFactory = _ => 5 };
@@ -57,13 +57,30 @@ internal static class TrainCommand
         var kernels = SharedOptions.Kernels();
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels of the chosen instruction set (for benchmarks)." };
+        var longRun = new LongRunOptions();
 
         var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
             input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, prune, alpha, binary, cbow,
             saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, cbowExact, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
+        foreach (var option in longRun.All) command.Options.Add(option);
         command.SetAction(parse =>
+        {
+            if (parse.GetValue(longRun.Resume) is not { } resumePath) return Execute(parse, null);
+            longRun.CheckResumeAlone(parse);
+            var checkpoint = CheckpointFile.Read(resumePath);
+            if (!Directory.Exists(checkpoint.WorkingDirectory))
+                throw new FastW2VException($"The checkpoint's working folder '{checkpoint.WorkingDirectory}' is gone: its relative paths cannot be resolved.");
+            Directory.SetCurrentDirectory(checkpoint.WorkingDirectory);
+            var stored = command.Parse(checkpoint.Arguments, new ParserConfiguration { EnablePosixBundling = false });
+            if (stored.Errors.Count > 0) throw new FastW2VException($"The checkpoint's command does not parse: {stored.Errors[0].Message}");
+            error.WriteLine($"Resuming:   {resumePath}: fw2v train {string.Join(' ', checkpoint.Arguments)}");
+            return Execute(stored, checkpoint);
+        });
+        return command;
+
+        int Execute(ParseResult parse, CheckpointFile? checkpoint)
         {
             var wall = Stopwatch.StartNew();
             if (parse.GetResult(classes) != null) throw new FastW2VException("-classes (k-means word classes) is not supported by fw2v.");
@@ -118,9 +135,17 @@ internal static class TrainCommand
             bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0;
             Action<string>? log = verbose ? error.WriteLine : null;
 
-            var source = new CorpusSource(parse.GetValue(input)!);
+            var source = new CorpusSource(parse.GetValue(input) ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
+            longRun.Validate(parse, source, parse.GetValue(evalEveryEpoch));
+            if (checkpoint != null) LongRunOptions.CheckSameCorpus(checkpoint, source);
+            bool force = parse.GetValue(longRun.Force);
+            if (outPath != null && !force) CacheEstimate.Check(source, parse.GetValue(cache));
+            string? initPath = parse.GetValue(longRun.InitVectors);
+            using var initial = initPath != null && checkpoint == null ? VectorFileReader.Read(initPath) : null;
+            if (initial != null && initial.Dimension != training.Dimension)
+                throw new FastW2VException($"The initial vectors have {initial.Dimension} dimensions, the model {training.Dimension}: give the same -size.");
             string? readVocabPath = parse.GetValue(readVocab);
-            var given = readVocabPath != null ? VocabularyFile.Read(readVocabPath, vocabularyOptions) : null;
+            var given = checkpoint?.Vocabulary ?? (readVocabPath != null ? VocabularyFile.Read(readVocabPath, vocabularyOptions) : null);
             using var prepared = CorpusPreparation.Prepare(source, new PreparationOptions
             {
                 Threads = training.Threads,
@@ -137,6 +162,7 @@ internal static class TrainCommand
             log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} thread(s)");
             if (vocabPath != null) VocabularyFile.Save(vocabulary, vocabPath);
             if (outPath == null) return 0;
+            if (!force) MemoryEstimate.Check(vocabulary.Count, training);
 
             if (training.FullSoftmax && vocabulary.Count > 10_000)
             {
@@ -165,7 +191,43 @@ internal static class TrainCommand
                 display?.Finish();
                 Evaluate($"Epoch {epoch}", m);
             } : null;
-            var result = Trainer.Train(vocabulary, prepared.Encoded!, training, display != null ? display.Show : null, display?.Interval, epochEnd);
+            string? checkpointPath = parse.GetValue(longRun.Checkpoint);
+            // The thread count is stored even when it was the default: the positions are per worker.
+            string[] arguments = [.. LongRunOptions.Arguments(parse), .. parse.GetResult(threads) is { Implicit: false } ? [] : new[] { "-threads", $"{training.Threads}" }];
+            var header = checkpointPath != null ? LongRunOptions.Header(arguments, source, vocabulary) : null;
+            using var stop = Interruption.BeginTraining();
+            var control = new TrainingControl
+            {
+                Stop = stop.Token,
+                CheckpointEvery = TimeSpan.FromMinutes(parse.GetValue(longRun.CheckpointEvery)),
+                Resume = checkpoint?.State,
+                Checkpoint = header == null ? null : (state, model) =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    CheckpointFile.Write(checkpointPath!, header, state, model);
+                    display?.Note($"Checkpoint: {checkpointPath} ({state.WordsDone:N0} words done, written in {clock.Elapsed.TotalSeconds:F1} s)");
+                },
+                Initialize = model =>
+                {
+                    if (checkpoint != null) checkpoint.LoadModel(model);
+                    else if (initial != null)
+                        log?.Invoke($"Initial vectors: {model.InitializeFrom(initial, vocabulary):N0} of {vocabulary.Count:N0} words found in {initPath}");
+                },
+            };
+            TrainingResult result;
+            try
+            {
+                result = Trainer.Train(vocabulary, prepared.Encoded!, training, display != null ? display.Show : null, display?.Interval, epochEnd, control);
+            }
+            catch (OperationCanceledException)
+            {
+                display?.Finish();
+                error.WriteLine($"fw2v: stopped by {Interruption.SignalName}" + (checkpointPath != null
+                    ? $"; checkpoint written to {checkpointPath} (continue with: fw2v train --resume {checkpointPath})."
+                    : "; nothing saved (--checkpoint FILE keeps a stopped run)."));
+                return Interruption.ExitCode;
+            }
+            finally { Interruption.EndTraining(); }
             display?.Finish();
             using var model = result.Model;
             if (evaluate) Evaluate(training.Iterations > 1 && epochEnd != null ? $"Epoch {training.Iterations}" : "Final", model);
@@ -177,8 +239,7 @@ internal static class TrainCommand
             if (log != null)
                 Summary(log, result, prepared, training, writeClock.Elapsed, wall.Elapsed);
             return 0;
-        });
-        return command;
+        }
     }
 
     private static void Summary(Action<string> log, TrainingResult r, PreparedCorpus p, TrainingOptions o, TimeSpan write, TimeSpan wall)

@@ -229,9 +229,11 @@ public class CliTests
     {
         using var temp = new TempFolder();
         string output = temp.Write("v.txt", "precious");
-        AssertOneLineError(["-train", temp.Write("nul.bin", new byte[100]), "-output", output], "NUL");
+        // (its own cache folder: the shared temp folder may hold stale caches, whose removal is logged)
+        AssertOneLineError(["-train", temp.Write("nul.bin", new byte[100]), "-output", output, "--cache", temp.File("cache")], "NUL");
         Assert.That(File.ReadAllText(output), Is.EqualTo("precious"));
         Assert.That(Directory.GetFiles(temp.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "v.txt", "nul.bin" }));
+        Assert.That(Directory.GetFileSystemEntries(temp.File("cache")), Is.Empty);
     }
 
     [Test]
