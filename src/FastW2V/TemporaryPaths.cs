@@ -10,11 +10,25 @@ namespace FastW2V;
 /// </summary>
 public static class TemporaryPaths
 {
+    private const string LockName = ".lock";
     private static readonly ConcurrentDictionary<string, bool> Paths = new(); // value: is a folder
+    private static readonly ConcurrentDictionary<string, FileStream> Locks = new();
 
-    public static void AddFolder(string path) => Paths[path] = true;
+    /// <param name="holdLock">Hold an exclusive lock on a file in the folder while it is registered: a run in
+    /// another container sharing the folder (whose process ids this one cannot see) then never takes it.</param>
+    public static void AddFolder(string path, bool holdLock = false)
+    {
+        Paths[path] = true;
+        if (holdLock) Locks[path] = new FileStream(System.IO.Path.Combine(path, LockName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+    }
+
     public static void AddFile(string path) => Paths[path] = false;
-    public static void Remove(string path) => Paths.TryRemove(path, out _);
+
+    public static void Remove(string path)
+    {
+        Paths.TryRemove(path, out _);
+        if (Locks.TryRemove(path, out var held)) held.Dispose();
+    }
 
     /// <summary>Deletes everything registered (best effort); returns how many were removed.</summary>
     public static int DeleteAll()
@@ -22,6 +36,7 @@ public static class TemporaryPaths
         int removed = 0;
         foreach (var (path, folder) in Paths)
         {
+            if (Locks.TryRemove(path, out var held)) held.Dispose();
             try
             {
                 if (folder && Directory.Exists(path)) { Directory.Delete(path, recursive: true); removed++; }
@@ -53,15 +68,21 @@ public static class TemporaryPaths
             if (pidOf(Path.GetFileName(entry)) is not { } pid || !IsOfDeadProcess(pid)) continue;
             try
             {
+                if (new FileInfo(entry).LinkTarget != null) continue; // a link: not something we made
                 if (Directory.Exists(entry))
                 {
+                    // .NET's FileShare.None is an flock on Linux: a live run elsewhere still holds it.
+                    string lockFile = Path.Combine(entry, LockName);
+                    if (File.Exists(lockFile)) using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
                     bytes += new DirectoryInfo(entry).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
                     Directory.Delete(entry, recursive: true);
                 }
                 else
                 {
                     var info = new FileInfo(entry);
-                    if (info.LinkTarget != null || (info.Attributes & FileAttributes.Device) != 0) continue; // only our regular files
+                    if ((info.Attributes & FileAttributes.Device) != 0) continue; // only our regular files
+                    // A live writer holds it open exclusively (AtomicFile).
+                    using (new FileStream(entry, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
                     bytes += info.Length;
                     info.Delete();
                 }

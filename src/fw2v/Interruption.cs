@@ -64,8 +64,12 @@ internal static class Interruption
             }
         }
         int removed = TemporaryPaths.DeleteAll();
-        _error.WriteLine($"fw2v: stopped by {SignalName}{(removed > 0 ? $"; removed {removed} temporary file(s)/folder(s)" : "")}.");
-        _error.Flush();
+        try
+        {
+            _error.WriteLine($"fw2v: stopped by {SignalName}{(removed > 0 ? $"; removed {removed} temporary file(s)/folder(s)" : "")}.");
+            _error.Flush();
+        }
+        catch (IOException) { } // a hung-up terminal
         Environment.Exit(ExitCode);
     }
 }

@@ -26,8 +26,12 @@ internal sealed class ProgressDisplay(TextWriter error)
         string perThread = "[" + string.Join(" ", s.ThreadWordsPerSecond.Select(w => $"{w / 1e3:F0}k")) + "]";
         // Fields from most to least useful; a narrow terminal drops from the end of this list.
         string[] fields = [$"{s.Fraction,6:P1}", epoch, eta, $"{s.WordsPerSecond / 1e3:N0}k words/s", $"lr {s.Alpha:F6}", $"loss {loss}", perThread];
-        if (_terminal) Draw(s.Fraction, fields);
-        else error.WriteLine($"{DateTime.Now:yyyy-MM-dd HH:mm:ss} progress: {string.Join("  ", fields.Where(f => f.Length > 0))}");
+        // A closed terminal (after SIGHUP) must not stop the run from writing its checkpoint.
+        Try(() =>
+        {
+            if (_terminal) Draw(s.Fraction, fields);
+            else error.WriteLine($"{DateTime.Now:yyyy-MM-dd HH:mm:ss} progress: {string.Join("  ", fields.Where(f => f.Length > 0))}");
+        });
     }
 
     /// <summary>Time left at the rate of this process's own progress.</summary>
@@ -74,13 +78,22 @@ internal sealed class ProgressDisplay(TextWriter error)
     /// <summary>A line of its own while the progress line is drawn (a checkpoint written).</summary>
     public void Note(string line)
     {
-        if (_drawn) { error.Write("\r\x1b[K"); _drawn = false; }
-        error.WriteLine(_terminal ? line : $"{DateTime.Now:yyyy-MM-dd HH:mm:ss} {line}");
+        Try(() =>
+        {
+            if (_drawn) { error.Write("\r\x1b[K"); _drawn = false; }
+            error.WriteLine(_terminal ? line : $"{DateTime.Now:yyyy-MM-dd HH:mm:ss} {line}");
+        });
+    }
+
+    private static void Try(Action write)
+    {
+        try { write(); }
+        catch (IOException) { }
     }
 
     public void Finish()
     {
-        if (_drawn) error.WriteLine();
+        if (_drawn) Try(() => error.WriteLine());
         _drawn = false;
     }
 }

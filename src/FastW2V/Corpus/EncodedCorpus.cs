@@ -57,8 +57,9 @@ public sealed unsafe class EncodedCorpus : IDisposable
         foreach (var m in _maps) m.Dispose();
         if (Keep) return;
         foreach (var f in Files) TryDelete(f);
+        TemporaryPaths.Remove(Folder); // releases the folder's lock file
+        TryDelete(Path.Combine(Folder, ".lock"));
         try { if (!Directory.EnumerateFileSystemEntries(Folder).Any()) Directory.Delete(Folder); } catch (IOException) { }
-        TemporaryPaths.Remove(Folder);
     }
 
     private static void TryDelete(string path)

@@ -109,7 +109,11 @@ public static unsafe class Trainer
             }
 
             var history = new List<double>();
-            double lastLoss = 0; long lastCount = 0;
+            // A resumed run's counters start at the checkpoint's: rates and the first interval count only this run.
+            var resumed = control.Resume?.Workers;
+            double lastLoss = resumed?.Sum(w => w.LossSum) ?? 0;
+            long lastCount = resumed?.Sum(w => w.LossCount) ?? 0;
+            long[] startWords = resumed?.Select(w => w.Words).ToArray() ?? new long[threads];
             TimeSpan next = interval;
             TimeSpan nextCheckpoint = control.CheckpointEvery;
             long epochsCheckpointed = shared.WordsDone / tokens;
@@ -124,7 +128,7 @@ public static unsafe class Trainer
                     if (control.Checkpoint != null && !shared.Stop &&
                         (clock.Elapsed >= nextCheckpoint || (epochsPassed > epochsCheckpointed && epochsPassed < options.Iterations)))
                     {
-                        if (shared.Gate.ParkAll(threads, () => shared.Stop || errors.Any(e => e != null)))
+                        if (shared.Gate.ParkAll(threads, () => shared.Stop || control.Stop.IsCancellationRequested || errors.Any(e => e != null)))
                         {
                             try { control.Checkpoint(State(shared, records), model); }
                             finally { shared.Gate.Release(); }
@@ -134,14 +138,14 @@ public static unsafe class Trainer
                     }
                     if (clock.Elapsed < next) continue;
                     next = clock.Elapsed + interval;
-                    var snapshot = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
+                    var snapshot = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, startWords, ref lastLoss, ref lastCount);
                     if (!double.IsNaN(snapshot.IntervalLoss)) history.Add(snapshot.IntervalLoss);
                     if (!double.IsFinite(lastLoss) || model.HasNonFinite(0, 64))
                     {
                         failure = $"Training diverged at {snapshot.Fraction:P1}: the vectors hold NaN or infinite values. Lower -alpha (now {options.StartingAlpha}).";
                         shared.Stop = true;
                     }
-                    progress?.Invoke(snapshot);
+                    if (!shared.Stop) progress?.Invoke(snapshot);
                 }
             }
             finally
@@ -169,7 +173,7 @@ public static unsafe class Trainer
                 throw new OperationCanceledException(control.Stop);
             }
 
-            var final = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, ref lastLoss, ref lastCount);
+            var final = Snapshot(statsPointer, threads, shared, options, totalWords, clock.Elapsed, startWords, ref lastLoss, ref lastCount);
             if (!double.IsNaN(final.IntervalLoss)) history.Add(final.IntervalLoss);
             progress?.Invoke(final with { Fraction = 1 });
             double lossSum = 0; long lossCount = 0;
@@ -178,7 +182,7 @@ public static unsafe class Trainer
             {
                 Model = model,
                 Elapsed = clock.Elapsed,
-                Words = stats.Sum(s => s.Words),
+                Words = stats.Sum(s => s.Words) - startWords.Sum(), // this run's own
                 Threads = threads,
                 LossHistory = history,
                 AverageLoss = lossCount > 0 ? lossSum / lossCount : double.NaN,
@@ -193,15 +197,16 @@ public static unsafe class Trainer
     };
 
     private static TrainingSnapshot Snapshot(WorkerStats* stats, int threads, SharedTrainingState shared, TrainingOptions options,
-        long totalWords, TimeSpan elapsed, ref double lastLoss, ref long lastCount)
+        long totalWords, TimeSpan elapsed, long[] startWords, ref double lastLoss, ref long lastCount)
     {
-        long words = 0; double loss = 0; long count = 0;
+        long words = 0, fresh = 0; double loss = 0; long count = 0;
         var perThread = new double[threads];
         for (int t = 0; t < threads; t++)
         {
             long w = Volatile.Read(ref stats[t].Words);
             words += w;
-            perThread[t] = w / Math.Max(1e-9, elapsed.TotalSeconds);
+            fresh += w - startWords[t];
+            perThread[t] = (w - startWords[t]) / Math.Max(1e-9, elapsed.TotalSeconds);
             loss += stats[t].LossSum;
             count += stats[t].LossCount;
         }
@@ -217,7 +222,7 @@ public static unsafe class Trainer
             Words = words,
             TotalWords = totalWords,
             Elapsed = elapsed,
-            WordsPerSecond = words / Math.Max(1e-9, elapsed.TotalSeconds),
+            WordsPerSecond = fresh / Math.Max(1e-9, elapsed.TotalSeconds),
             ThreadWordsPerSecond = perThread,
             Alpha = alpha,
             IntervalLoss = interval,

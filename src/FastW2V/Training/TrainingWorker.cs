@@ -68,10 +68,11 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                 while (pos < count)
                 {
                     if (_shared.Stop) { Record(record, epoch, offset, words, reported, alpha, rng, negatives, stats); return; }
+                    int generation = gate.Generation;
                     if (gate.Requested)
                     {
                         Record(record, epoch, offset, words, reported, alpha, rng, negatives, stats);
-                        gate.Park();
+                        gate.Park(generation);
                     }
                     long before = pos;
                     int length = _pack

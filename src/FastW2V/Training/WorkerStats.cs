@@ -31,15 +31,18 @@ internal sealed class SharedTrainingState
 /// </summary>
 internal sealed class CheckpointGate
 {
-    private readonly ManualResetEventSlim _resume = new(true);
-    private int _parked, _left;
+    private int _parked, _left, _generation;
     public volatile bool Requested;
 
-    /// <summary>A worker: my position is recorded; wait until the checkpoint is written.</summary>
-    public void Park()
+    /// <summary>Read before <see cref="Requested"/>: the release a parked worker waits for is the next one.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>A worker: my position is recorded; wait until the checkpoint is written. (A generation
+    /// count, not an event: a Set quickly followed by the next Reset could leave a waiter asleep.)</summary>
+    public void Park(int generation)
     {
         Interlocked.Increment(ref _parked);
-        _resume.Wait();
+        while (Volatile.Read(ref _generation) == generation) Thread.Sleep(1);
     }
 
     /// <summary>A worker has finished (or stopped) for good, its final position recorded.</summary>
@@ -50,7 +53,6 @@ internal sealed class CheckpointGate
     /// <summary>The monitor: park every worker still running; false if <paramref name="abandon"/> says to stop waiting.</summary>
     public bool ParkAll(int workers, Func<bool> abandon)
     {
-        _resume.Reset();
         Volatile.Write(ref _parked, 0);
         Requested = true;
         while (Volatile.Read(ref _parked) + Volatile.Read(ref _left) < workers)
@@ -58,12 +60,14 @@ internal sealed class CheckpointGate
             if (abandon()) { Release(); return false; }
             Thread.Sleep(1);
         }
+        // A worker that failed has left too: its record is stale, so no checkpoint.
+        if (abandon()) { Release(); return false; }
         return true;
     }
 
     public void Release()
     {
         Requested = false;
-        _resume.Set();
+        Interlocked.Increment(ref _generation);
     }
 }

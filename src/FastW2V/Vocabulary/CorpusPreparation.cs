@@ -267,9 +267,12 @@ public static unsafe class CorpusPreparation
             var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-*-*", CacheFolderPid);
             if (stale > 0)
                 options.Log?.Invoke($"Removed {stale} token-id cache folder(s) ({bytes / 1e6:N0} MB) left in {root} by runs that no longer exist.");
-            string folder = Path.Combine(root, $"fw2v-{Environment.ProcessId}-{Random.Shared.Next():x8}");
+            // A kept cache is named so that no later run takes it for a dead run's leftovers.
+            string folder = Path.Combine(root, options.KeepCache
+                ? $"fw2v-kept-{Environment.ProcessId}-{Random.Shared.Next():x8}"
+                : $"fw2v-{Environment.ProcessId}-{Random.Shared.Next():x8}");
             Directory.CreateDirectory(folder);
-            if (!options.KeepCache) TemporaryPaths.AddFolder(folder);
+            if (!options.KeepCache) TemporaryPaths.AddFolder(folder, holdLock: true);
             return folder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -312,7 +315,8 @@ public static unsafe class CorpusPreparation
                 IdPath = Path.Combine(folder, $"shard-{shard:D3}.ids");
                 _ids = new TokenIdWriter(IdPath);
             }
-            Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(ExpectedWords(textBytes)), _ids, options.Vocabulary.PruneThreshold,
+            // Encoding against a given vocabulary counts nothing: a minimal table.
+            Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(_given != null ? 16 : ExpectedWords(textBytes)), _ids, options.Vocabulary.PruneThreshold,
                 prune: budget == null, budget);
         }
 
@@ -340,8 +344,10 @@ public static unsafe class CorpusPreparation
         /// <summary>Closes and deletes the id file of a count that was given up.</summary>
         public void Abandon()
         {
-            _ids?.Dispose();
+            try { _ids?.Dispose(); }
+            catch (IOException) { } // (a full disk: the file goes anyway)
             if (IdPath != null) File.Delete(IdPath);
+            Sink.Table.Dispose();
         }
 
         /// <summary>The numbering epochs of this shard's id file, ending with the map to final ids.</summary>

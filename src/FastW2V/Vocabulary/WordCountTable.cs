@@ -72,6 +72,13 @@ internal sealed unsafe class WordCountTable
 
     ~WordCountTable() => _slotMemory?.Dispose();
 
+    /// <summary>Frees the slots now (a table given up); the table must not be used after.</summary>
+    public void Dispose()
+    {
+        _slotMemory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     public long GetCount(int index) => _slots[_entries[index].Slot].Count;
     public void SetCount(int index, long count) => _slots[_entries[index].Slot].Count = count;
     public void Increment(int index) => _slots[_entries[index].Slot].Count++;

@@ -42,8 +42,15 @@ internal sealed class LongRunOptions
     /// <summary>`--resume FILE` must come alone: the run's options are the checkpoint's.</summary>
     public void CheckResumeAlone(ParseResult parse)
     {
-        if (parse.Tokens.Count(t => t.Type == TokenType.Option) > 1)
-            throw new FastW2VException("--resume FILE takes no other options: the run's options, corpus and outputs are the checkpoint's.");
+        if (parse.Tokens.Count(t => t.Type == TokenType.Option && t.Value != "--force") > 1)
+            throw new FastW2VException("--resume FILE takes no other option but --force: the run's options, corpus and outputs are the checkpoint's.");
+    }
+
+    /// <summary>The corpus must encode to the token stream the checkpoint's positions index.</summary>
+    public static void CheckSameTokens(CheckpointFile checkpoint, long tokens)
+    {
+        if (tokens != checkpoint.TokenCount)
+            throw new FastW2VException($"The corpus now encodes to {tokens:N0} tokens, the checkpoint's run to {checkpoint.TokenCount:N0}: cannot resume.");
     }
 
     public void Validate(ParseResult parse, CorpusSource source, bool evalEveryEpoch)
@@ -58,14 +65,14 @@ internal sealed class LongRunOptions
     }
 
     /// <summary>The header every checkpoint of this run carries.</summary>
-    public static CheckpointFile Header(string[] arguments, CorpusSource source, Vocabulary.Vocabulary vocabulary)
+    public static CheckpointFile Header(string[] arguments, CorpusSource source, Vocabulary.Vocabulary vocabulary, long tokens)
     {
         var info = new FileInfo(source.Path);
         return new CheckpointFile
         {
             Arguments = arguments, WorkingDirectory = Environment.CurrentDirectory, CorpusPath = info.FullName,
             CorpusLength = info.Length, CorpusModified = info.LastWriteTimeUtc, Vocabulary = vocabulary,
-            State = new TrainingState { WordsDone = 0, Workers = [] },
+            State = new TrainingState { WordsDone = 0, Workers = [] }, TokenCount = tokens,
         };
     }
 

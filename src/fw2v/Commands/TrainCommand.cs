@@ -67,7 +67,7 @@ internal static class TrainCommand
         foreach (var option in longRun.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(longRun.Resume) is not { } resumePath) return Execute(parse, null);
+            if (parse.GetValue(longRun.Resume) is not { } resumePath) return Execute(parse, null, false);
             longRun.CheckResumeAlone(parse);
             var checkpoint = CheckpointFile.Read(resumePath);
             if (!Directory.Exists(checkpoint.WorkingDirectory))
@@ -76,11 +76,11 @@ internal static class TrainCommand
             var stored = command.Parse(checkpoint.Arguments, new ParserConfiguration { EnablePosixBundling = false });
             if (stored.Errors.Count > 0) throw new FastW2VException($"The checkpoint's command does not parse: {stored.Errors[0].Message}");
             error.WriteLine($"Resuming:   {resumePath}: fw2v train {string.Join(' ', checkpoint.Arguments)}");
-            return Execute(stored, checkpoint);
+            return Execute(stored, checkpoint, parse.GetValue(longRun.Force));
         });
         return command;
 
-        int Execute(ParseResult parse, CheckpointFile? checkpoint)
+        int Execute(ParseResult parse, CheckpointFile? checkpoint, bool forced)
         {
             var wall = Stopwatch.StartNew();
             if (parse.GetResult(classes) != null) throw new FastW2VException("-classes (k-means word classes) is not supported by fw2v.");
@@ -138,7 +138,7 @@ internal static class TrainCommand
             var source = new CorpusSource(parse.GetValue(input) ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
             longRun.Validate(parse, source, parse.GetValue(evalEveryEpoch));
             if (checkpoint != null) LongRunOptions.CheckSameCorpus(checkpoint, source);
-            bool force = parse.GetValue(longRun.Force);
+            bool force = parse.GetValue(longRun.Force) || forced;
             if (outPath != null && !force) CacheEstimate.Check(source, parse.GetValue(cache));
             string? initPath = parse.GetValue(longRun.InitVectors);
             using var initial = initPath != null && checkpoint == null ? VectorFileReader.Read(initPath) : null;
@@ -194,7 +194,8 @@ internal static class TrainCommand
             string? checkpointPath = parse.GetValue(longRun.Checkpoint);
             // The thread count is stored even when it was the default: the positions are per worker.
             string[] arguments = [.. LongRunOptions.Arguments(parse), .. parse.GetResult(threads) is { Implicit: false } ? [] : new[] { "-threads", $"{training.Threads}" }];
-            var header = checkpointPath != null ? LongRunOptions.Header(arguments, source, vocabulary) : null;
+            var header = checkpointPath != null ? LongRunOptions.Header(arguments, source, vocabulary, prepared.Encoded!.TokenCount) : null;
+            if (checkpoint != null) LongRunOptions.CheckSameTokens(checkpoint, prepared.Encoded!.TokenCount);
             using var stop = Interruption.BeginTraining();
             var control = new TrainingControl
             {
@@ -228,6 +229,13 @@ internal static class TrainCommand
                 return Interruption.ExitCode;
             }
             finally { Interruption.EndTraining(); }
+            if (stop.IsCancellationRequested) // the signal came as training ended: stop before writing
+            {
+                result.Model.Dispose();
+                display?.Finish();
+                error.WriteLine($"fw2v: stopped by {Interruption.SignalName} as training ended; nothing written.");
+                return Interruption.ExitCode;
+            }
             display?.Finish();
             using var model = result.Model;
             if (evaluate) Evaluate(training.Iterations > 1 && epochEnd != null ? $"Epoch {training.Iterations}" : "Final", model);

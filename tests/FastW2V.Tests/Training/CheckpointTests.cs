@@ -25,7 +25,7 @@ public unsafe class CheckpointTests
     private static CheckpointFile Header(PreparedCorpus p) => new()
     {
         Arguments = ["test"], WorkingDirectory = "/", CorpusPath = "lee", CorpusLength = 0, CorpusModified = DateTime.UnixEpoch,
-        Vocabulary = p.Vocabulary, State = new TrainingState { WordsDone = 0, Workers = [] },
+        Vocabulary = p.Vocabulary, State = new TrainingState { WordsDone = 0, Workers = [] }, TokenCount = p.Encoded!.TokenCount,
     };
 
     [TestCase(Architecture.SkipGram, false)]

@@ -23,6 +23,8 @@ public sealed class CheckpointFile
     public required DateTime CorpusModified { get; init; }
     public required FastW2V.Vocabulary.Vocabulary Vocabulary { get; init; }
     public required TrainingState State { get; init; }
+    /// <summary>Tokens of the encoded corpus: a resumed run must encode the same stream (its offsets index it).</summary>
+    public required long TokenCount { get; init; }
     public string Path { get; private init; } = "";
     private long _modelOffset;
 
@@ -38,6 +40,7 @@ public sealed class CheckpointFile
             w.Write(header.CorpusPath);
             w.Write(header.CorpusLength);
             w.Write(header.CorpusModified.Ticks);
+            w.Write(header.TokenCount);
             var v = header.Vocabulary;
             w.Write(v.Count);
             w.Write(v.CorpusTokens);
@@ -71,6 +74,7 @@ public sealed class CheckpointFile
             string cwd = r.ReadString(), corpus = r.ReadString();
             long length = r.ReadInt64();
             var modified = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
+            long tokenCount = r.ReadInt64();
             int count = r.ReadInt32();
             long corpusTokens = r.ReadInt64(), distinct = r.ReadInt64();
             int prunes = r.ReadInt32();
@@ -84,7 +88,7 @@ public sealed class CheckpointFile
             {
                 Arguments = args, WorkingDirectory = cwd, CorpusPath = corpus, CorpusLength = length, CorpusModified = modified,
                 Vocabulary = vocabulary, State = new TrainingState { WordsDone = wordsDone, Workers = workers },
-                Path = path, _modelOffset = stream.Position,
+                Path = System.IO.Path.GetFullPath(path), _modelOffset = stream.Position, TokenCount = tokenCount,
             };
         }
         catch (EndOfStreamException) { throw new FastW2VException($"The checkpoint '{path}' is truncated."); }
