@@ -7,6 +7,7 @@ using FastW2V.Sampling;
 using FastW2V.Training;
 using FastW2V.Training.Losses;
 using FastW2V.Vocabulary;
+using FastW2V.Preparation;
 
 namespace FastW2V.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using FastW2V.Kernels;
 using FastW2V.Training;
 using FastW2V.Training.Losses;
+using FastW2V.Preparation;
 
 namespace FastW2V.Tests.Training;
 
@@ -60,8 +61,8 @@ public unsafe class LossTests
     private static string WriteLeeVocabulary()
     {
         string path = Path.Combine(Path.GetTempPath(), $"fw2v-lee-{Environment.ProcessId}.vocab");
-        using var prepared = FastW2V.Vocabulary.CorpusPreparation.Prepare(new FastW2V.Corpus.CorpusSource(TestData.RequireShared(TestData.Lee)),
-            new FastW2V.Vocabulary.PreparationOptions { Threads = 1, Vocabulary = new FastW2V.Vocabulary.VocabularyOptions { MinCount = 1 } });
+        using var prepared = FastW2V.Preparation.CorpusPreparation.Prepare(new FastW2V.Corpus.CorpusSource(TestData.RequireShared(TestData.Lee)),
+            new FastW2V.Preparation.PreparationOptions { Threads = 1, Vocabulary = new FastW2V.Vocabulary.VocabularyOptions { MinCount = 1 } });
         FastW2V.Vocabulary.VocabularyFile.Save(prepared.Vocabulary, path);
         return path;
     }

@@ -4,6 +4,7 @@ using FastW2V.Kernels;
 using FastW2V.Training;
 using FastW2V.Training.Losses;
 using FastW2V.Vocabulary;
+using FastW2V.Preparation;
 
 namespace FastW2V.Tests.Training;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using FastW2V.Corpus;
 using FastW2V.Vocabulary;
+using FastW2V.Preparation;
 using Vocab = FastW2V.Vocabulary.Vocabulary;
 
 namespace FastW2V.Tests.Vocabulary;

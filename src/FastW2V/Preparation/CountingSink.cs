@@ -1,7 +1,11 @@
 using System.Runtime.CompilerServices;
 using FastW2V.Corpus;
+using FastW2V.Vocabulary;
 
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Preparation;
+
+// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
+using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>
 /// Counts the words of one shard into its own table and, when encoding, writes each token's
@@ -89,9 +93,6 @@ internal sealed class DistinctWordBudget(long limit)
         if (Interlocked.Add(ref _total, entries) > limit) throw new VocabularyOverflowException();
     }
 }
-
-/// <summary>A parallel exact count stopped: the vocabulary needs the sequential pruning pass.</summary>
-internal sealed class VocabularyOverflowException : Exception;
 
 /// <summary>Encodes a shard against a fixed vocabulary (-read-vocab): unknown words are skipped.</summary>
 internal unsafe struct LookupSink(Vocabulary vocabulary, TokenIdWriter ids) : ITokenSink

@@ -1,0 +1,39 @@
+using FastW2V.Corpus;
+using FastW2V.Vocabulary;
+
+namespace FastW2V.Preparation;
+
+// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
+using Vocabulary = FastW2V.Vocabulary.Vocabulary;
+
+/// <summary>What to do with a corpus before training.</summary>
+public sealed record PreparationOptions
+{
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public VocabularyOptions Vocabulary { get; init; } = new();
+    /// <summary>Also write the token-id files (needed for training; not for `fw2v vocab`).</summary>
+    public bool Encode { get; init; }
+    /// <summary>A fixed vocabulary (-read-vocab): the corpus is only encoded against it.</summary>
+    public Vocabulary? GivenVocabulary { get; init; }
+    /// <summary>Folder for the id files (default: the system temp folder).</summary>
+    public string? CacheFolder { get; init; }
+    public bool KeepCache { get; init; }
+    public bool CheckUtf8 { get; init; } = true;
+    public Action<string>? Log { get; init; }
+}
+
+/// <summary>The vocabulary, the encoded corpus (when asked for) and what it took to make them.</summary>
+public sealed class PreparedCorpus : IDisposable
+{
+    public required Vocabulary Vocabulary { get; init; }
+    public EncodedCorpus? Encoded { get; init; }
+    public long InputBytes { get; init; }
+    public int Shards { get; init; }
+    /// <summary>Tokenising and counting (and writing provisional ids when encoding).</summary>
+    public TimeSpan CountTime { get; init; }
+    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and sorting.</summary>
+    public TimeSpan MergeTime { get; init; }
+    /// <summary>Turning provisional ids into final ids (or encoding against a given vocabulary).</summary>
+    public TimeSpan EncodeTime { get; init; }
+    public void Dispose() => Encoded?.Dispose();
+}

@@ -1,0 +1,82 @@
+using FastW2V.Corpus;
+using FastW2V.Vocabulary;
+
+namespace FastW2V.Preparation;
+
+// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
+using Vocabulary = FastW2V.Vocabulary.Vocabulary;
+
+/// <summary>One shard's counting (or, with a given vocabulary, encoding) state.</summary>
+internal sealed unsafe class ShardCounter
+{
+    private readonly TokenIdWriter? _ids;
+    private readonly Vocabulary? _given;
+    private readonly bool _checkUtf8;
+    public CountingSink Sink;
+    public string? IdPath { get; }
+
+    /// <param name="budget">Parallel exact counting (give up past the threshold or the budget); null:
+    /// the one sequential pass, which prunes as word2vec.c does.</param>
+    public ShardCounter(PreparationOptions options, string? folder, int shard, DistinctWordBudget? budget, long textBytes)
+    {
+        _given = options.GivenVocabulary;
+        _checkUtf8 = options.CheckUtf8;
+        if (folder != null)
+        {
+            IdPath = Path.Combine(folder, $"shard-{shard:D3}.ids");
+            _ids = new TokenIdWriter(IdPath);
+        }
+        // Encoding against a given vocabulary counts nothing: a minimal table.
+        Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(_given != null ? 16 : ExpectedWords(textBytes)), _ids, options.Vocabulary.PruneThreshold,
+            prune: budget == null, budget);
+    }
+
+    /// <summary>A first size for the table, so it rarely grows (each growth moves every slot): English
+    /// text holds about one new word per 400 bytes at 50 MB.</summary>
+    private static int ExpectedWords(long textBytes) => (int)Math.Clamp(textBytes / 400, 1 << 12, 1 << 21);
+
+    public void Process(byte* text, long length, long offset, string name)
+    {
+        TextValidation.Check(text, length, offset, name, _checkUtf8);
+        if (_given != null)
+        {
+            var lookup = new LookupSink(_given, _ids!) { SafeEnd = text + length - 16 };
+            WordScanner.Scan(text, length, ref lookup);
+        }
+        else
+        {
+            Sink.SafeEnd = text + length - 16;
+            WordScanner.Scan(text, length, ref Sink);
+        }
+    }
+
+    public void Complete() => _ids?.Dispose();
+
+    /// <summary>Closes and deletes the id file of a count that was given up.</summary>
+    public void Abandon()
+    {
+        try { _ids?.Dispose(); }
+        catch (IOException) { } // (a full disk: the file goes anyway)
+        if (IdPath != null) File.Delete(IdPath);
+        Sink.Table.Dispose();
+    }
+
+    /// <summary>The numbering epochs of this shard's id file, ending with the map to final ids.</summary>
+    public List<(long End, int[] Map)> Epochs(int[] finalMap)
+    {
+        // Ids written before prune k are in numbering k; compose maps from the last numbering back.
+        var prunes = Sink.Prunes;
+        var result = new (long End, int[] Map)[prunes.Count + 1];
+        result[prunes.Count] = (_ids!.Position, finalMap);
+        int[] later = finalMap;
+        for (int k = prunes.Count - 1; k >= 0; k--)
+        {
+            int[] step = prunes[k].Map;
+            var composed = new int[step.Length];
+            for (int i = 0; i < step.Length; i++) composed[i] = step[i] < 0 ? -1 : later[step[i]];
+            result[k] = (prunes[k].End, composed);
+            later = composed;
+        }
+        return [.. result];
+    }
+}
