@@ -11,7 +11,8 @@ internal static class VocabularyMerger
     /// Result: the vocabulary and, per shard, a map from provisional id to final id (-1 = dropped).
     /// Every shard table must start with &lt;/s&gt; as entry 0. The first table is reused as the merged one.
     /// Throws <see cref="VocabularyOverflowException"/> when the merged table holds more than
-    /// <paramref name="overflowAbove"/> entries (the sequential pass would have pruned).
+    /// <paramref name="overflowAbove"/> entries (the sequential pass would have pruned). The tables are
+    /// disposed (their slots freed) as they are consumed.
     /// </summary>
     public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(
         IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds, int overflowAbove = int.MaxValue)
@@ -32,6 +33,7 @@ internal static class VocabularyMerger
                 tokens += c;
                 map[i] = s == 0 ? i : merged.AddEntryOf(shard, i, c);
             }
+            if (s > 0) shard.Dispose(); // merged in: its slots go now, not at the next collection
         }
 
         if (merged.Count > overflowAbove) throw new VocabularyOverflowException();
@@ -45,6 +47,8 @@ internal static class VocabularyMerger
             final.AddEntryOf(merged, m, merged.GetCount(m));
         }
 
+        long distinct = merged.Count - (merged.GetCount(0) == 0 ? 1 : 0);
+        merged.Dispose(); // the final table has everything it holds that is kept
         var shardMaps = new int[shards.Count][];
         for (int s = 0; s < shards.Count; s++)
         {
@@ -52,7 +56,7 @@ internal static class VocabularyMerger
             var result = shardMaps[s] = new int[map.Length];
             for (int i = 0; i < map.Length; i++) result[i] = mergedToFinal[map[i]];
         }
-        var vocabulary = new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = merged.Count - (merged.GetCount(0) == 0 ? 1 : 0), PruneRounds = pruneRounds };
+        var vocabulary = new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = distinct, PruneRounds = pruneRounds };
         return (vocabulary, shardMaps);
     }
 

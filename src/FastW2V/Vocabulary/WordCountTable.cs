@@ -76,6 +76,8 @@ internal sealed unsafe class WordCountTable
     public void Dispose()
     {
         _slotMemory.Dispose();
+        _slots = null; // a use after this fails at once instead of reading freed memory
+        Count = 0;
         GC.SuppressFinalize(this);
     }
 
