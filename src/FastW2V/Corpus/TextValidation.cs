@@ -6,16 +6,23 @@ namespace FastW2V.Corpus;
 /// <summary>
 /// Rejects input that is not UTF-8 text before it is counted: a NUL byte (binary data) or an invalid
 /// UTF-8 sequence ends the run with the byte offset, instead of training on garbage. Both checks are
-/// vectorised in the BCL and run at memory speed on ASCII text.
+/// vectorised in the BCL; ASCII text is checked in one pass at memory speed.
 /// </summary>
 internal static unsafe class TextValidation
 {
     public static void Check(byte* text, long length, long fileOffset, string source, bool checkUtf8)
     {
         const int Chunk = 1 << 30;
-        for (long done = 0; done < length; done += Chunk)
+        for (long start = 0; start < length; start += Chunk)
         {
-            var span = new ReadOnlySpan<byte>(text + done, (int)Math.Min(Chunk, length - done));
+            long done = start;
+            var all = new ReadOnlySpan<byte>(text + start, (int)Math.Min(Chunk, length - start));
+            // One pass finds the first byte that is not ASCII other than NUL (1–127); on ASCII text
+            // (most corpora) that is the whole check. From there on, the NUL and UTF-8 checks.
+            int from = all.IndexOfAnyExceptInRange((byte)1, (byte)0x7F);
+            if (from < 0) continue;
+            var span = all[from..];
+            done += from;
             int nul = span.IndexOf((byte)0);
             if (nul >= 0)
                 throw new FastW2VException($"{source}: byte {fileOffset + done + nul} is NUL: this is not a text corpus.");
