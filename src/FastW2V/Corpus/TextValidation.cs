@@ -10,13 +10,16 @@ namespace FastW2V.Corpus;
 /// </summary>
 internal static unsafe class TextValidation
 {
-    public static void Check(byte* text, long length, long fileOffset, string source, bool checkUtf8)
+    /// <param name="chunk">Bytes checked at a time (spans hold at most 2^31 bytes; a shard of a large corpus holds more).</param>
+    public static void Check(byte* text, long length, long fileOffset, string source, bool checkUtf8, int chunk = 1 << 30)
     {
-        const int Chunk = 1 << 30;
-        for (long start = 0; start < length; start += Chunk)
+        for (long start = 0, end; start < length; start = end)
         {
+            end = Math.Min(length, start + chunk);
+            // A chunk ends before a character, never inside one (a UTF-8 continuation byte is 10xxxxxx).
+            while (end < length && end > start && (text[end] & 0xC0) == 0x80) end--;
             long done = start;
-            var all = new ReadOnlySpan<byte>(text + start, (int)Math.Min(Chunk, length - start));
+            var all = new ReadOnlySpan<byte>(text + start, (int)(end - start));
             // One pass finds the first byte that is not ASCII other than NUL (1–127); on ASCII text
             // (most corpora) that is the whole check. From there on, the NUL and UTF-8 checks.
             int from = all.IndexOfAnyExceptInRange((byte)1, (byte)0x7F);
