@@ -13,11 +13,11 @@ public static unsafe class CacheEstimate
     public static long? Bytes(CorpusSource source)
     {
         if (source.IsStreamed) return null;
-        long length = new FileInfo(source.Path).Length;
+        long length = new FileInfo(source.ResolvedPath).Length;
         if (length == 0) return 0;
         int sample = (int)Math.Min(length, SampleBytes);
         var buffer = new byte[sample];
-        using (var f = File.OpenRead(source.Path)) f.ReadExactly(buffer);
+        using (var f = File.OpenRead(source.ResolvedPath)) f.ReadExactly(buffer);
         var counter = new TokenCounter();
         fixed (byte* p = buffer) WordScanner.Scan(p, sample, ref counter);
         // 10% over the sample's rate: the rest of the corpus may be denser.
@@ -27,6 +27,7 @@ public static unsafe class CacheEstimate
     /// <summary>Throws one line when the cache would not fit in its folder's free space.</summary>
     public static void Check(CorpusSource source, string? cacheFolder)
     {
+        if (cacheFolder == "") throw new FastW2VException("The cache folder path is empty.");
         if (Bytes(source) is not { } need) return;
         string root = Path.GetFullPath(cacheFolder ?? Path.GetTempPath());
         long free;

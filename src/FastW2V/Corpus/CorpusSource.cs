@@ -5,25 +5,33 @@ namespace FastW2V.Corpus;
 
 /// <summary>
 /// Where a corpus comes from: a plain file (read through a memory map, counted in parallel shards), a
-/// gzip file (recognised by its magic bytes, streamed) or standard input ("-", streamed).
+/// gzip file (recognised by its magic bytes, streamed), standard input ("-") or any other path that is
+/// not a regular file — a FIFO, /dev/stdin, a process substitution (&lt;(cmd)), a character device —
+/// read once as a plain-text stream. A link is followed: its target's size is the corpus's.
 /// </summary>
 public sealed class CorpusSource
 {
     public string Path { get; }
+    /// <summary>The file a regular input finally names (links followed); <see cref="Path"/> otherwise.</summary>
+    public string ResolvedPath { get; }
     public bool IsStandardInput => Path == "-";
     public bool IsGzip { get; }
-    public bool IsStreamed => IsStandardInput || IsGzip;
+    /// <summary>A FIFO or device: no size, no second reading.</summary>
+    public bool IsPipe { get; }
+    public bool IsStreamed => IsStandardInput || IsGzip || IsPipe;
     public string DisplayName => IsStandardInput ? "standard input" : Path;
 
     public CorpusSource(string path)
     {
-        Path = path;
+        Path = ResolvedPath = path;
         if (IsStandardInput) return;
         FileInput.CheckReadable(path, "training file");
-        long length = new FileInfo(path).Length;
-        if (length == 0) throw new FastW2VException($"The training file '{path}' is empty.");
+        var kind = FileKinds.Of(path);
+        if (kind is FileKind.Fifo or FileKind.CharacterDevice or FileKind.Socket) { IsPipe = true; return; }
+        ResolvedPath = FileKinds.Resolve(path);
         using var f = FileInput.OpenRead(path, "training file");
-        IsGzip = length >= 2 && f.ReadByte() == 0x1f && f.ReadByte() == 0x8b;
+        if (f.Length == 0) throw new FastW2VException($"The training file '{path}' is empty.");
+        IsGzip = f.Length >= 2 && f.ReadByte() == 0x1f && f.ReadByte() == 0x8b;
     }
 
     /// <summary>The byte stream of a streamed source (decompressed for gzip).</summary>
@@ -31,6 +39,6 @@ public sealed class CorpusSource
     {
         if (IsStandardInput) return Console.OpenStandardInput(1 << 20);
         var file = FileInput.OpenRead(Path, "training file");
-        return new GZipStream(file, CompressionMode.Decompress);
+        return IsGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 }

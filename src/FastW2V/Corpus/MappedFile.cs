@@ -1,12 +1,14 @@
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 
 namespace FastW2V.Corpus;
 
-/// <summary>A read-only memory map of a whole file, exposed as a pointer and a length.</summary>
+/// <summary>A read-only memory map of a whole file (a pipe: its bytes read into memory), exposed as a pointer and a length.</summary>
 public sealed unsafe class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _map;
     private readonly MemoryMappedViewAccessor? _view;
+    private nint _copy; // a pipe's bytes, read into memory
     private byte* _pointer;
 
     public long Length { get; }
@@ -14,12 +16,49 @@ public sealed unsafe class MappedFile : IDisposable
 
     public MappedFile(string path)
     {
-        Length = new FileInfo(path).Length;
+        if (Formats.FileKinds.Of(path) is Formats.FileKind.Fifo or Formats.FileKind.CharacterDevice)
+        {
+            // A pipe cannot be mapped: read it whole into memory instead.
+            (_copy, Length) = ReadAll(path);
+            _pointer = (byte*)_copy;
+            return;
+        }
+        // The open file's length, not the path's: a link's own length is that of its target's name.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        Length = stream.Length;
         if (Length == 0) return; // mmap refuses empty files; an empty map is just a null pointer
-        _map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        _map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
         _view = _map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         _view.SafeMemoryMappedViewHandle.AcquirePointer(ref _pointer);
         _pointer += _view.PointerOffset;
+    }
+
+    private static (nint Buffer, long Length) ReadAll(string path)
+    {
+        const long Limit = 1L << 36;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        long capacity = 1 << 20, length = 0;
+        byte* buffer = (byte*)NativeMemory.Alloc((nuint)capacity);
+        try
+        {
+            while (true)
+            {
+                if (length == capacity)
+                {
+                    if (capacity >= Limit) throw new FastW2VException($"'{path}' is a pipe holding more than {Limit >> 30} GiB: give a file.");
+                    capacity *= 2;
+                    buffer = (byte*)NativeMemory.Realloc(buffer, (nuint)capacity);
+                }
+                int read = stream.Read(new Span<byte>(buffer + length, (int)Math.Min(int.MaxValue, capacity - length)));
+                if (read == 0) return ((nint)buffer, length);
+                length += read;
+            }
+        }
+        catch
+        {
+            NativeMemory.Free(buffer);
+            throw;
+        }
     }
 
     public ReadOnlySpan<byte> Slice(long start, long length) =>
@@ -34,5 +73,6 @@ public sealed unsafe class MappedFile : IDisposable
         }
         _view?.Dispose();
         _map?.Dispose();
+        if (_copy != 0) { NativeMemory.Free((void*)_copy); _copy = 0; _pointer = null; }
     }
 }

@@ -232,6 +232,7 @@ public static unsafe class CorpusPreparation
 
     private static string CreateCacheFolder(PreparationOptions options)
     {
+        if (options.CacheFolder == "") throw new FastW2VException("The cache folder path is empty.");
         string root = options.CacheFolder ?? Path.GetTempPath();
         try
         {

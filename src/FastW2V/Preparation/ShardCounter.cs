@@ -40,6 +40,7 @@ internal sealed unsafe class ShardCounter
         TextValidation.Check(text, length, offset, name, _checkUtf8);
         if (_given != null)
         {
+            if (_ids == null) return; // a given vocabulary and nothing to encode: the text is only validated
             var lookup = new LookupSink(_given, _ids!) { SafeEnd = text + length - 16 };
             WordScanner.Scan(text, length, ref lookup);
         }

@@ -59,7 +59,7 @@ internal sealed class LongRunOptions
         double every = parse.GetValue(CheckpointEvery);
         if (!(every > 0)) throw new FastW2VException($"--checkpoint-every must be a positive number of minutes (got {every}).");
         if (checkpoint == null) return;
-        if (source.IsStandardInput) throw new FastW2VException("--checkpoint needs a corpus file: standard input cannot be read again to resume.");
+        if (source.IsStandardInput || source.IsPipe) throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read again to resume.");
         if (evalEveryEpoch) throw new FastW2VException("--checkpoint and --eval-every-epoch cannot be combined.");
         AtomicFile.CheckWritable(checkpoint, "checkpoint file");
     }
@@ -67,7 +67,7 @@ internal sealed class LongRunOptions
     /// <summary>The header every checkpoint of this run carries.</summary>
     public static CheckpointFile Header(string[] arguments, CorpusSource source, Vocabulary.Vocabulary vocabulary, long tokens)
     {
-        var info = new FileInfo(source.Path);
+        var info = new FileInfo(source.ResolvedPath);
         return new CheckpointFile
         {
             Arguments = arguments, WorkingDirectory = Environment.CurrentDirectory, CorpusPath = info.FullName,
@@ -79,7 +79,7 @@ internal sealed class LongRunOptions
     /// <summary>A resumed run must read the corpus the checkpoint was trained on.</summary>
     public static void CheckSameCorpus(CheckpointFile checkpoint, CorpusSource source)
     {
-        var info = new FileInfo(source.Path);
+        var info = new FileInfo(source.ResolvedPath);
         if (info.FullName != checkpoint.CorpusPath || info.Length != checkpoint.CorpusLength || info.LastWriteTimeUtc != checkpoint.CorpusModified)
             throw new FastW2VException($"The corpus '{source.Path}' is not the one the checkpoint was written from "
                 + $"({checkpoint.CorpusPath}, {checkpoint.CorpusLength:N0} bytes, modified {checkpoint.CorpusModified:u}): cannot resume.");

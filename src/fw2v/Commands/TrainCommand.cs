@@ -124,8 +124,11 @@ internal static class TrainCommand
             vocabularyOptions.Validate();
             string? outPath = parse.GetValue(outputFile), vocabPath = parse.GetValue(saveVocab), outputVectors = parse.GetValue(saveOutput);
             if (outPath == null && vocabPath == null) throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");
-            foreach (var (path, what) in new[] { (outPath, "output file"), (vocabPath, "vocabulary file"), (outputVectors, "output-vectors file") })
+            var outputs = new[] { (outPath, "output file"), (vocabPath, "vocabulary file"), (outputVectors, "output-vectors file"),
+                (parse.GetValue(longRun.Checkpoint), "checkpoint file") };
+            foreach (var (path, what) in outputs)
                 if (path != null) AtomicFile.CheckWritable(path, what);
+            OutputPaths.CheckDistinct(outputs);
             // Evaluation files are read before any work, so a typo fails in a second, not after training.
             string? analogyPath = parse.GetValue(evalAnalogy);
             var questions = analogyPath != null ? AnalogyQuestions.Read(analogyPath) : null;
