@@ -31,7 +31,9 @@ public static class Cli
         {
             string command = parse.CommandResult.Command is RootCommand ? "fw2v" : $"fw2v {parse.CommandResult.Command.Name}";
             // One line, even for the parser's multi-line messages (the list of accepted values).
-            string message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
+            var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            string message = string.Join(' ', first.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             error.WriteLine($"fw2v: error: {message} (see '{command} --help')");
             return UsageError;
         }

@@ -31,6 +31,7 @@ public static unsafe class VectorFileReader
                 else data.TextRow(r, rows, matrix.Row(r), dim, words);
             }
             data.ExpectEnd(rows);
+            CheckDistinct(words, path);
         }
         catch
         {
@@ -38,6 +39,27 @@ public static unsafe class VectorFileReader
             throw;
         }
         return new WordVectors(words, matrix);
+    }
+
+    /// <summary>A word given two vectors makes every lookup of it ambiguous: refused, naming both.</summary>
+    private static void CheckDistinct(List<byte[]> words, string path)
+    {
+        var first = new Dictionary<byte[], int>(words.Count, BytesComparer.Instance);
+        for (int i = 0; i < words.Count; i++)
+            if (!first.TryAdd(words[i], i))
+                throw new FastW2VException($"{path}: vector {i + 1} repeats the word '{System.Text.Encoding.UTF8.GetString(words[i])}' of vector {first[words[i]] + 1}.");
+    }
+
+    private sealed class BytesComparer : IEqualityComparer<byte[]>
+    {
+        public static readonly BytesComparer Instance = new();
+        public bool Equals(byte[]? a, byte[]? b) => a.AsSpan().SequenceEqual(b);
+        public int GetHashCode(byte[] bytes)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(bytes);
+            return hash.ToHashCode();
+        }
     }
 
     private struct Reader(byte* p, long length, string path)
@@ -55,7 +77,7 @@ public static unsafe class VectorFileReader
         {
             long left = length - _at + 1;
             long least = isBinary ? 4L * dim + 2 : 2L * dim + 1;
-            if (rows < 0) throw Error($"the header gives {rows} vectors");
+            if (rows < 1) throw Error($"the header declares {rows} vectors (a vector file holds at least one)");
             if (dim > left || (long)rows * least > left)
                 throw Error($"the file ends before the {rows} vectors of dimension {dim} its header announces (it is {length:N0} bytes)");
         }
@@ -108,6 +130,8 @@ public static unsafe class VectorFileReader
             {
                 if (n < dim && !float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out target[n]))
                     throw Error($"line {_line - 1}, value {n + 1} is not a number");
+                if (n < dim && !float.IsFinite(target[n]))
+                    throw Error($"line {_line - 1}, value {n + 1} is {System.Text.Encoding.UTF8.GetString(value)}: vectors must be finite");
                 n++;
             }
             if (n != dim) throw Error($"line {_line - 1} has {n} values, but the header gives dimension {dim}");
@@ -123,7 +147,12 @@ public static unsafe class VectorFileReader
             words.Add(new ReadOnlySpan<byte>(p + start, (int)(_at - start)).ToArray());
             _at++;
             var bytes = new ReadOnlySpan<byte>(p + _at, 4 * dim);
-            for (int j = 0; j < dim; j++) target[j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * j)..]);
+            for (int j = 0; j < dim; j++)
+            {
+                target[j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * j)..]);
+                if (!float.IsFinite(target[j]))
+                    throw Error($"vector {row + 1} ('{System.Text.Encoding.UTF8.GetString(words[^1])}'), value {j + 1} is {target[j]}: vectors must be finite");
+            }
             _at += 4L * dim;
         }
 

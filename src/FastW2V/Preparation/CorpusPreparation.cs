@@ -204,7 +204,8 @@ public static unsafe class CorpusPreparation
                     EncodedCorpus.Remap(counters[s].IdPath!, counters[s].Epochs(maps[s])));
             }
             encoded = new EncodedCorpus(folder, counters.Select(c => c.IdPath!).ToArray(), options.KeepCache);
-            if (encoded.TokenCount == 0)
+            // (a given vocabulary that shares no word with the corpus encodes only its sentence ends)
+            if (encoded.TokenCount == 0 || (options.GivenVocabulary != null && counters.Sum(c => c.WordsFound) == 0))
             {
                 encoded.Dispose();
                 throw new FastW2VException($"No word of {source.DisplayName} is in the vocabulary.");

@@ -98,11 +98,15 @@ internal sealed class DistinctWordBudget(long limit)
 internal unsafe struct LookupSink(Vocabulary vocabulary, TokenIdWriter ids) : ITokenSink
 {
     public byte* SafeEnd;
+    /// <summary>Words found in the vocabulary (sentence ends not counted).</summary>
+    public long Found;
 
     public void Word(byte* start, int length)
     {
         int id = vocabulary.Find(start, length, start < SafeEnd);
-        if (id >= 0) ids.Append(id);
+        if (id < 0) return;
+        ids.Append(id);
+        Found++;
     }
 
     public void SentenceEnd() => ids.Append(0);

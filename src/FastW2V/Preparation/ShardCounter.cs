@@ -13,6 +13,8 @@ internal sealed unsafe class ShardCounter
     private readonly Vocabulary? _given;
     private readonly bool _checkUtf8;
     public CountingSink Sink;
+    /// <summary>With a given vocabulary: the shard's tokens it holds (sentence ends not counted).</summary>
+    public long WordsFound { get; private set; }
     public string? IdPath { get; }
 
     /// <param name="budget">Parallel exact counting (give up past the threshold or the budget); null:
@@ -43,6 +45,7 @@ internal sealed unsafe class ShardCounter
             if (_ids == null) return; // a given vocabulary and nothing to encode: the text is only validated
             var lookup = new LookupSink(_given, _ids!) { SafeEnd = text + length - 16 };
             WordScanner.Scan(text, length, ref lookup);
+            WordsFound += lookup.Found;
         }
         else
         {

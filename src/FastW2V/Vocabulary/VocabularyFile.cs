@@ -6,7 +6,7 @@ using FastW2V.Formats;
 namespace FastW2V.Vocabulary;
 
 /// <summary>word2vec.c's vocabulary file: one "word count" line per entry, in vocabulary order.</summary>
-public static class VocabularyFile
+public static unsafe class VocabularyFile
 {
     public static void Save(Vocabulary vocabulary, string path)
     {
@@ -32,6 +32,9 @@ public static class VocabularyFile
     public static Vocabulary Read(string path, VocabularyOptions options)
     {
         byte[] bytes = FileInput.ReadAllBytes(path, "vocabulary file");
+        // Validated as a corpus is: a word with a NUL or invalid UTF-8 could never match a token.
+        fixed (byte* p = bytes) TextValidation.Check(p, bytes.Length, 0, path, checkUtf8: true);
+        long total = 0;
         var table = new WordCountTable();
         table.Add(Tokenization.SentenceEndUtf8, 0);
         int lineNumber = 0;
@@ -50,6 +53,8 @@ public static class VocabularyFile
             int index = table.Find(word);
             if (index > 0 || (index == 0 && table.GetCount(0) != 0))
                 throw new FastW2VException($"{path}: line {lineNumber} repeats the word '{Encoding.UTF8.GetString(word)}'.");
+            if ((total += count) < 0)
+                throw new FastW2VException($"{path}: line {lineNumber}: the counts add up past {long.MaxValue:N0}.");
             table.Add(word, count);
         }
         int[] order = VocabularyMerger.SortedSelection(table, options);

@@ -43,6 +43,8 @@ internal static class BenchCommand
             int[] counts = ParseThreads(parse.GetValue(threads)!);
             int repeats = parse.GetValue(repeat);
             if (repeats < 1) throw new FastW2VException($"repeat must be at least 1 (got {repeats}).");
+            SharedOptions.RequireZeroOrOne(parse.GetValue(cbow), "cbow");
+            SharedOptions.RequireZeroOrOne(parse.GetValue(hs), "hs");
             string path = parse.GetValue(corpus) ?? DefaultCorpora.FirstOrDefault(File.Exists)
                 ?? throw new FastW2VException("No corpus: give --corpus FILE (data/enwiki.txt is made by ./tools/demo.sh).");
             var options = new TrainingOptions

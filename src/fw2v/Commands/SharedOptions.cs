@@ -66,5 +66,11 @@ internal static class SharedOptions
         DefaultValueFactory = _ => 8,
     };
 
+    /// <summary>word2vec.c's 0/1 flags (-cbow, -hs, -binary): anything else is a mistake, not "true".</summary>
+    public static void RequireZeroOrOne(int value, string name)
+    {
+        if (value is not (0 or 1)) throw new FastW2VException($"{name} must be 0 or 1 (got {value}).");
+    }
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print nothing but errors." };
 }

@@ -86,9 +86,9 @@ internal static class TrainCommand
             var wall = Stopwatch.StartNew();
             if (parse.GetResult(classes) != null) throw new FastW2VException("-classes (k-means word classes) is not supported by fw2v.");
             int cbowValue = parse.GetValue(cbow), binaryValue = parse.GetValue(binary), hsValue = parse.GetValue(hs);
-            if (cbowValue is not (0 or 1)) throw new FastW2VException($"cbow must be 0 or 1 (got {cbowValue}).");
-            if (binaryValue is not (0 or 1)) throw new FastW2VException($"binary must be 0 or 1 (got {binaryValue}).");
-            if (hsValue is not (0 or 1)) throw new FastW2VException($"hs must be 0 or 1 (got {hsValue}).");
+            SharedOptions.RequireZeroOrOne(cbowValue, "cbow");
+            SharedOptions.RequireZeroOrOne(binaryValue, "binary");
+            SharedOptions.RequireZeroOrOne(hsValue, "hs");
             string? lossName = parse.GetValue(loss);
             int negativeValue = parse.GetValue(negative);
             if (lossName != null && parse.GetResult(hs) is { Implicit: false }) throw new FastW2VException("Give either --loss or -hs, not both.");
