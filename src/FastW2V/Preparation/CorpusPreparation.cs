@@ -89,9 +89,12 @@ public static unsafe class CorpusPreparation
                 counter.Complete();
             });
         }
-        catch
+        catch (Exception e)
         {
             foreach (var c in counters) c?.Abandon();
+            // A shard's one-line error (bad bytes, an unreadable file) is the error, not its wrapper.
+            if (e is AggregateException a && a.InnerExceptions.FirstOrDefault(i => i is FastW2VException) is { } first)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             throw;
         }
         return counters;
@@ -100,7 +103,8 @@ public static unsafe class CorpusPreparation
     private static PreparedCorpus PrepareStream(CorpusSource source, PreparationOptions options, string? folder)
     {
         var clock = Stopwatch.StartNew();
-        var counter = new ShardCounter(options, folder, 0, null, StreamBufferBytes * 16L);
+        // A stream's size is unknown: its table starts small and grows.
+        var counter = new ShardCounter(options, folder, 0, null, 1L << 20);
         long total;
         using (var stream = source.OpenStream())
         {

@@ -46,7 +46,7 @@ internal sealed unsafe class WordCountTable
 
     public int Count { get; private set; }
 
-    public WordCountTable(int expectedWords = 1 << 16)
+    public WordCountTable(int expectedWords = 1 << 10)
     {
         AllocateSlots(Math.Min(1L << 30, BitOperationsHelper.NextPowerOfTwo(Math.Max(16, expectedWords * 2L))));
         _entries = new Entry[Math.Max(16, expectedWords)];
@@ -54,7 +54,7 @@ internal sealed unsafe class WordCountTable
     }
 
     /// <summary>A counting table whose entry 0 is &lt;/s&gt; (count 0), as every shard's table must be.</summary>
-    public static WordCountTable StartingWithSentenceEnd(int expectedWords = 1 << 16)
+    public static WordCountTable StartingWithSentenceEnd(int expectedWords = 1 << 10)
     {
         var table = new WordCountTable(expectedWords);
         table.Add(Corpus.Tokenization.SentenceEndUtf8, 0);
