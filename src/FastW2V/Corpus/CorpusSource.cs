@@ -39,6 +39,6 @@ public sealed class CorpusSource
     {
         if (IsStandardInput) return Console.OpenStandardInput(1 << 20);
         var file = FileInput.OpenRead(Path, "training file");
-        return IsGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return IsGzip ? GzipReader.Open(file, Path) : file;
     }
 }
