@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using FastW2V.Formats;
 
 namespace FastW2V.Corpus;

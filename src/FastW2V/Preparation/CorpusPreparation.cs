@@ -110,6 +110,13 @@ public static unsafe class CorpusPreparation
         {
             try { total = StreamChunks(stream, counter, source.DisplayName); }
             catch (InvalidDataException e) { throw new FastW2VException($"{source.DisplayName}: not a valid gzip file ({e.Message})"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A closed standard input (fw2v ... <&-) reads as EBADF: "Access to the path is denied."
+                throw new FastW2VException(source.IsStandardInput
+                    ? $"Cannot read standard input: it is closed or not readable ({e.Message})"
+                    : $"Cannot read {source.DisplayName}: {e.Message}");
+            }
         }
         counter.Complete();
         if (total == 0) throw new FastW2VException($"The training input {source.DisplayName} is empty.");
