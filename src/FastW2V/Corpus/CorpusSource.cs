@@ -3,7 +3,7 @@ using FastW2V.Formats;
 namespace FastW2V.Corpus;
 
 /// <summary>
-/// Where a corpus comes from: a plain file (read through a memory map, counted in parallel shards), a
+/// Where a corpus comes from: a plain file (read in parallel shards with pread, see ShardStream), a
 /// gzip file (recognised by its magic bytes, streamed), standard input ("-") or any other path that is
 /// not a regular file — a FIFO, /dev/stdin, a process substitution (&lt;(cmd)), a character device —
 /// read once as a plain-text stream. A link is followed: its target's size is the corpus's.

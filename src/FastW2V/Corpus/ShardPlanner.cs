@@ -20,6 +20,30 @@ public static unsafe class ShardPlanner
         return bounds;
     }
 
+    /// <summary><see cref="Plan(byte*, long, int)"/> for an open file, reading only around each cut.</summary>
+    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        var bounds = new long[count + 1];
+        bounds[count] = length;
+        Span<byte> window = stackalloc byte[4096];
+        for (int i = 1; i < count; i++)
+        {
+            long p = Math.Max(bounds[i - 1], (long)((double)length * i / count));
+            // Move forward until the byte before p is a separator (a word may be long: read on).
+            while (p > 0 && p < length)
+            {
+                int read = RandomAccess.Read(file, window, p - 1);
+                if (read == 0) { p = length; break; }
+                int k = window[..read].IndexOfAny(" \t\n\r"u8);
+                if (k >= 0) { p += k; break; }
+                p += read;
+            }
+            bounds[i] = Math.Min(p, length);
+        }
+        return bounds;
+    }
+
     /// <summary>The first position at or after <paramref name="position"/> where no word is cut.</summary>
     public static long Align(byte* text, long length, long position)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 using FastW2V.Corpus;
 using FastW2V.Vocabulary;
 
@@ -8,11 +9,12 @@ namespace FastW2V.Preparation;
 using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>
-/// Corpus → vocabulary (→ token ids). A plain file is memory-mapped and split into one word-aligned
-/// shard per thread; each shard is validated, tokenised and counted into its own table in parallel,
-/// writing every token's provisional id (its index in that table) at the same time, so the text is
-/// read once. The tables are merged in corpus order, then each id file is remapped in place to final
-/// ids. Streamed sources (gzip, stdin) go the same way as a single shard.
+/// Corpus → vocabulary (→ token ids). A plain file is split into one word-aligned shard per thread;
+/// each shard is read in 4 MiB buffers (pread, see <see cref="ShardStream"/>), validated, tokenised and
+/// counted into its own table in parallel, writing every token's provisional id (its index in that
+/// table) at the same time, so the text is read once. The tables are merged in corpus order, then each
+/// id file is remapped in place to final ids. Streamed sources (gzip, stdin, pipes) go the same way as
+/// a single shard.
 /// </summary>
 public static unsafe class CorpusPreparation
 {
@@ -25,7 +27,7 @@ public static unsafe class CorpusPreparation
         string? folder = options.Encode ? CreateCacheFolder(options) : null;
         try
         {
-            return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareMapped(source, options, folder);
+            return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
         }
         catch
         {
@@ -34,15 +36,16 @@ public static unsafe class CorpusPreparation
         }
     }
 
-    private static PreparedCorpus PrepareMapped(CorpusSource source, PreparationOptions options, string? folder)
+    private static PreparedCorpus PrepareFile(CorpusSource source, PreparationOptions options, string? folder)
     {
-        using var file = new MappedFile(source.Path);
+        using var file = OpenCorpus(source);
+        long length = RandomAccess.GetLength(file);
         // Tiny files get one shard: shards under 64 KiB cost more to merge than they save.
-        int shards = (int)Math.Clamp(file.Length / (64 << 10), 1, options.Threads);
-        long[] bounds = ShardPlanner.Plan(file.Pointer, file.Length, shards);
+        int shards = (int)Math.Clamp(length / (64 << 10), 1, options.Threads);
+        long[] bounds = ShardPlanner.Plan(file, length, shards);
         var clock = Stopwatch.StartNew();
         if (options.GivenVocabulary != null)
-            return Finish(source, options, folder, CountShards(file, bounds, options, folder, source.DisplayName, null), file.Length, clock);
+            return Finish(source, options, folder, CountShards(file, bounds, options, folder, source.DisplayName, null), length, clock);
         ShardCounter[] counters = [];
         try
         {
@@ -51,23 +54,33 @@ public static unsafe class CorpusPreparation
             // parallel counts merged in corpus order give the same result, threads or not.
             var budget = new DistinctWordBudget(2L * options.Vocabulary.PruneThreshold);
             counters = CountShards(file, bounds, options, folder, source.DisplayName, budget);
-            return Finish(source, options, folder, counters, file.Length, clock);
+            return Finish(source, options, folder, counters, length, clock);
         }
         catch (Exception e) when (IsOverflow(e))
         {
             foreach (var c in counters) c.Abandon();
         }
         options.Log?.Invoke($"More than {options.Vocabulary.PruneThreshold:N0} distinct words: counting again in one pass that prunes as word2vec.c's ReduceVocab does, then encoding against the result (the vocabulary does not depend on -threads).");
-        var sequential = new ShardCounter(options, null, 0, null, file.Length);
-        sequential.Process(file.Pointer, file.Length, 0, source.DisplayName);
+        var sequential = new ShardCounter(options, null, 0, null, length);
+        using (var all = new ShardStream(file, 0, length, source.DisplayName)) StreamChunks(all, sequential, source.DisplayName, 0);
         sequential.Complete();
         var (vocabulary, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary, sequential.Sink.Prunes.Count);
         CheckNotEmpty(vocabulary, source, options);
         var encode = options with { GivenVocabulary = vocabulary };
         var encoders = folder != null ? CountShards(file, bounds, encode, folder, source.DisplayName, null) : [];
-        var prepared = Finish(source, encode, folder, encoders, file.Length, clock);
+        var prepared = Finish(source, encode, folder, encoders, length, clock);
         options.Log?.Invoke($"Vocabulary pruned {vocabulary.PruneRounds} time(s) while counting: the rarest words were dropped as word2vec.c's ReduceVocab does.");
         return prepared;
+    }
+
+    /// <summary>The corpus file, opened once for every shard's reads (pread: no shared position).</summary>
+    private static SafeFileHandle OpenCorpus(CorpusSource source)
+    {
+        try { return File.OpenHandle(source.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FastW2VException($"Cannot read the training file '{source.Path}': {e.Message}");
+        }
     }
 
     private static bool IsOverflow(Exception e) =>
@@ -75,7 +88,7 @@ public static unsafe class CorpusPreparation
         e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is VocabularyOverflowException);
 
     /// <summary>Counts (or, with a given vocabulary, encodes) each shard on its own thread.</summary>
-    private static ShardCounter[] CountShards(MappedFile file, long[] bounds, PreparationOptions options, string? folder,
+    private static ShardCounter[] CountShards(SafeFileHandle file, long[] bounds, PreparationOptions options, string? folder,
         string name, DistinctWordBudget? budget)
     {
         int shards = bounds.Length - 1;
@@ -85,7 +98,8 @@ public static unsafe class CorpusPreparation
             Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
             {
                 var counter = counters[s] = new ShardCounter(options, folder, s, budget, bounds[s + 1] - bounds[s]);
-                counter.Process(file.Pointer + bounds[s], bounds[s + 1] - bounds[s], bounds[s], name);
+                using (var shard = new ShardStream(file, bounds[s], bounds[s + 1] - bounds[s], name))
+                    StreamChunks(shard, counter, name, bounds[s]);
                 counter.Complete();
             });
         }
@@ -108,7 +122,7 @@ public static unsafe class CorpusPreparation
         long total;
         using (var stream = source.OpenStream())
         {
-            try { total = StreamChunks(stream, counter, source.DisplayName); }
+            try { total = StreamChunks(stream, counter, source.DisplayName, 0); }
             catch (InvalidDataException e) { throw new FastW2VException($"{source.DisplayName}: not a valid gzip file ({e.Message})"); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -128,13 +142,13 @@ public static unsafe class CorpusPreparation
     /// A word longer than the buffer keeps its first 100 bytes and the rest is skipped, so memory stays
     /// bounded whatever the input.
     /// </summary>
-    private static long StreamChunks(Stream stream, ShardCounter counter, string name)
+    private static long StreamChunks(Stream stream, ShardCounter counter, string name, long start)
     {
         var buffer = GC.AllocateUninitializedArray<byte>(StreamBufferBytes, pinned: true);
         fixed (byte* b = buffer)
         {
             int filled = 0;
-            long offset = 0; // input offset of buffer[0]
+            long offset = start; // input offset of buffer[0]
             bool skipping = false;
             while (true)
             {

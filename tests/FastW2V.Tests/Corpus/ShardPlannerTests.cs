@@ -48,4 +48,39 @@ public unsafe class ShardPlannerTests
             }
         }
     }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(8)]
+    public void Planning_from_the_file_equals_planning_from_memory(int count)
+    {
+        // Lee's text, then a 10,000-byte word (longer than the 4 KiB read window) and more text.
+        using var temp = new TempFolder();
+        byte[] text = [.. File.ReadAllBytes(TestData.RequireShared(TestData.Lee)), .. Encoding.ASCII.GetBytes(new string('x', 10_000)), .. " tail words\n"u8];
+        string path = temp.Write("t.txt", text);
+        using var handle = File.OpenHandle(path);
+        fixed (byte* p = text)
+            Assert.That(ShardPlanner.Plan(handle, text.Length, count), Is.EqualTo(ShardPlanner.Plan(p, text.Length, count)));
+        // A cut inside the long word moves past it.
+        fixed (byte* p = text)
+        {
+            long inside = text.Length - 8_000;
+            Assert.That(ShardPlanner.Plan(handle, text.Length, 2)[1], Is.EqualTo(ShardPlanner.Plan(p, text.Length, 2)[1]));
+            Assert.That(ShardPlanner.Align(p, text.Length, inside), Is.EqualTo(text.Length - " tail words\n".Length + 1));
+        }
+    }
+
+    [Test]
+    public void A_file_shorter_than_its_shard_is_one_line_not_a_crash()
+    {
+        // What a corpus truncated while it is read looks like to the shard that reads past the new end.
+        using var temp = new TempFolder();
+        string path = temp.Write("t.txt", "the quick brown fox\n");
+        using var handle = File.OpenHandle(path);
+        using var shard = new ShardStream(handle, 0, 1000, path);
+        var buffer = new byte[4096];
+        Assert.That(shard.Read(buffer), Is.EqualTo(20));
+        Assert.That(() => shard.Read(buffer), Throws.TypeOf<FastW2VException>().With.Message.Contains("changed size while it was read"));
+    }
 }
