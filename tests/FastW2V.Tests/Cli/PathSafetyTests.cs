@@ -141,4 +141,42 @@ public class PathSafetyTests
         Assert.That(code, Is.Zero, err);
         Assert.That(File.ReadAllText(temp.File("v2.txt")), Is.EqualTo(File.ReadAllText(temp.File("v1.txt"))));
     }
+
+    [Test]
+    public void A_linked_vector_file_is_read_whole()
+    {
+        using var temp = new TempFolder();
+        string vectors = temp.Write("v.txt", "2 2\nking 0.1 0.2\nqueen 0.3 0.4\n");
+        string link = temp.File("v.lnk");
+        File.CreateSymbolicLink(link, vectors);
+        var (code, output, err) = Run("nn", link, "king", "-k", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("queen"));
+    }
+
+    [Test]
+    public void Dev_stdin_redirected_from_a_file_is_the_whole_file()
+    {
+        // `fw2v vocab -train /dev/stdin < file`: /dev/stdin is then a link to the file, not to a pipe.
+        using var temp = new TempFolder();
+        string dll = typeof(FastW2V.Cli.Cli).Assembly.Location;
+        string script = $"dotnet '{dll}' vocab -train /dev/stdin -min-count 1 < '{Lee}'";
+        using var p = Process.Start(new ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string output = p.StandardOutput.ReadToEnd(), err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.That(p.ExitCode, Is.Zero, err);
+        Assert.That(output, Does.Contain("360,082 bytes"));
+    }
+
+    [Test]
+    public void A_process_substitution_is_read_as_a_stream()
+    {
+        string dll = typeof(FastW2V.Cli.Cli).Assembly.Location;
+        string script = $"dotnet '{dll}' vocab -train <(cat '{Lee}') -min-count 1";
+        using var p = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string output = p.StandardOutput.ReadToEnd(), err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.That(p.ExitCode, Is.Zero, err);
+        Assert.That(output, Does.Contain("360,082 bytes").And.Contain("60,189 tokens"));
+    }
 }

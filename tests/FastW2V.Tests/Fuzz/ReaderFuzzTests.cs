@@ -208,4 +208,47 @@ public class ReaderFuzzTests
         });
         Assert.That(accepted, Is.GreaterThan(1000));
     }
+
+    /// <summary>
+    /// The CLI's whole contract on the vector reader: `fw2v convert IN OUT` over an existing OUT either
+    /// exits 0 with a readable OUT, or prints one line, exits 1 and leaves OUT as it was.
+    /// </summary>
+    [Test]
+    public void Convert_through_the_cli_never_changes_a_previous_output_on_failure()
+    {
+        byte[] seed = Encoding.UTF8.GetBytes("3 4\nking 0.1 -0.2 0.3 1e-3\nqueen 0.5 0.25 -1 2\ncafé 0 0 0 1\n");
+        using var temp = new TempFolder();
+        string output = temp.File("out.bin");
+        var rng = new Random(4242);
+        int ok = 0, refused = 0;
+        for (int i = 0; i < Inputs; i++)
+        {
+            string input = temp.File("in.txt");
+            File.WriteAllBytes(input, i == 0 ? seed : Mutate(seed, rng));
+            File.WriteAllText(output, "precious");
+            var error = new StringWriter();
+            int code = FastW2V.Cli.Cli.Run(["convert", input, output, "--binary"], new StringWriter(), error);
+            string err = error.ToString();
+            if (code == 0)
+            {
+                // Read back as what was written: the format detection cannot tell every binary file from
+                // text (gensim writes binary vectors without newlines), so it is told here.
+                try { using var v = VectorFileReader.Read(output, binary: true); }
+                catch (FastW2VException e)
+                {
+                    Assert.Fail($"input {i} ({Convert.ToBase64String(File.ReadAllBytes(input))}): the written file does not read back: {e.Message}; written: {Convert.ToBase64String(File.ReadAllBytes(output))}");
+                }
+                ok++;
+                continue;
+            }
+            refused++;
+            Assert.That(code, Is.EqualTo(1), err);
+            Assert.That(err, Does.Not.Contain("internal error"));
+            Assert.That(err.TrimEnd().Split('\n'), Has.Length.EqualTo(1), err);
+            Assert.That(File.ReadAllText(output), Is.EqualTo("precious"), $"input {i} changed the previous output");
+        }
+        Assert.That(Directory.GetFiles(temp.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "in.txt", "out.bin" }), "no temporary file left");
+        TestContext.Out.WriteLine($"convert (CLI): {Inputs} inputs, {ok} written, {refused} refused");
+        Assert.That(ok, Is.GreaterThan(300));
+    }
 }
