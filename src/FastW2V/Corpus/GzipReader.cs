@@ -99,6 +99,7 @@ internal sealed unsafe partial class GzipReader : Stream
             {
                 // Between members: the end of the file, or another member.
                 if (_z->AvailIn == 0 && !Refill()) { _ended = true; return 0; }
+                if (*_z->NextIn == 0) { SkipZeroPadding(); continue; } // tape/block padding, as gzip(1) accepts
                 if (*_z->NextIn != 0x1f) throw Garbage();
                 StartMember();
             }
@@ -122,8 +123,26 @@ internal sealed unsafe partial class GzipReader : Stream
                     throw new FastW2VException($"{_name}: the gzip data is corrupt at compressed byte {_consumed:N0} ({message}).");
                 }
                 if (produced > 0) return produced;
+                if (rc == BufError && _z->AvailIn > 0) // no progress with input and room: zlib is stuck
+                    throw new FastW2VException($"{_name}: the gzip data is corrupt at compressed byte {_consumed:N0}.");
             }
         }
+    }
+
+    /// <summary>Zeros after the last member are padding: accepted when nothing but zeros follows.</summary>
+    private void SkipZeroPadding()
+    {
+        do
+        {
+            while (_z->AvailIn > 0)
+            {
+                if (*_z->NextIn != 0) throw Garbage();
+                _z->NextIn++;
+                _z->AvailIn--;
+                _consumed++;
+            }
+        } while (Refill());
+        _ended = true;
     }
 
     private FastW2VException Garbage() =>

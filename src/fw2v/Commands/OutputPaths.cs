@@ -2,12 +2,16 @@ using FastW2V.Formats;
 
 namespace FastW2V.Cli.Commands;
 
-/// <summary>Two outputs of one run naming the same file would leave only the last one: refused.</summary>
+/// <summary>Two outputs of one run naming the same file would leave only the last one, and an output naming
+/// an input would replace it: both refused before any work.</summary>
 internal static class OutputPaths
 {
-    public static void CheckDistinct(IEnumerable<(string? Path, string What)> outputs)
+    /// <param name="inputs">Files the run reads: no output may replace one of them.</param>
+    public static void CheckDistinct(IEnumerable<(string? Path, string What)> outputs, IEnumerable<(string? Path, string What)>? inputs = null)
     {
         var seen = new Dictionary<string, string>();
+        foreach (var (path, what) in inputs ?? [])
+            if (!string.IsNullOrEmpty(path) && path != "-") seen.TryAdd(FileKinds.Resolve(path), what);
         foreach (var (path, what) in outputs)
         {
             if (path == null) continue;

@@ -128,7 +128,8 @@ internal static class TrainCommand
                 (parse.GetValue(longRun.Checkpoint), "checkpoint file") };
             foreach (var (path, what) in outputs)
                 if (path != null) AtomicFile.CheckWritable(path, what);
-            OutputPaths.CheckDistinct(outputs);
+            OutputPaths.CheckDistinct(outputs, [(parse.GetValue(input), "training file"), (parse.GetValue(readVocab), "vocabulary file to read"),
+                (parse.GetValue(longRun.InitVectors), "initial vectors file")]);
             // Evaluation files are read before any work, so a typo fails in a second, not after training.
             string? analogyPath = parse.GetValue(evalAnalogy);
             var questions = analogyPath != null ? AnalogyQuestions.Read(analogyPath) : null;

@@ -179,4 +179,27 @@ public class PathSafetyTests
         Assert.That(p.ExitCode, Is.Zero, err);
         Assert.That(output, Does.Contain("360,082 bytes").And.Contain("60,189 tokens"));
     }
+
+    [Test]
+    public void A_dangling_output_link_creates_its_target_and_stays_a_link()
+    {
+        using var temp = new TempFolder();
+        string target = temp.File("real.txt"), link = temp.File("out.txt");
+        File.CreateSymbolicLink(link, target);
+        var (code, _, err) = Run(Train(temp, "-output", link));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target));
+        Assert.That(File.ReadLines(target).First(), Does.Match(@"^\d+ 8$"));
+    }
+
+    [Test]
+    public void An_output_naming_the_corpus_is_refused()
+    {
+        using var temp = new TempFolder();
+        string corpus = temp.Write("c.txt", File.ReadAllText(Lee));
+        var (code, _, err) = Run(["train", "-train", corpus, "-output", corpus, "-q", "--cache", temp.File("cache")]);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("The training file and the output file are the same file"));
+        Assert.That(File.ReadAllText(corpus), Is.EqualTo(File.ReadAllText(Lee)));
+    }
 }

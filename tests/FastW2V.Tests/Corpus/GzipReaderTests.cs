@@ -79,4 +79,16 @@ public class GzipReaderTests
         Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1), error.ToString());
         Assert.That(File.ReadAllText(output), Is.EqualTo("precious"));
     }
+
+    [Test]
+    public void Zero_padding_after_the_last_member_is_accepted_as_gzip_does()
+    {
+        using var temp = new TempFolder();
+        byte[] lee = Lee;
+        string padded = temp.Write("p.gz", [.. Gzip(lee), .. new byte[700]]);
+        string plain = temp.Write("p.txt", lee);
+        Assert.That(Tokens(padded), Is.EqualTo(Tokens(plain)));
+        string notJustZeros = temp.Write("z.gz", [.. Gzip(lee), 0, 0, 7]);
+        Assert.That(() => Tokens(notJustZeros), Throws.TypeOf<FastW2VException>().With.Message.Contains("trailing garbage"));
+    }
 }
