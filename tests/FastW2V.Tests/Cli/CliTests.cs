@@ -2,19 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using FastW2V.Cli;
 using FastW2V.Formats;
+using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = FastW2V.Cli.Cli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static void AssertOneLineError(string[] args, string expected, int code = 1)
     {
         var (exit, _, err) = Run(args);

@@ -1,27 +1,12 @@
 using System.Text;
+using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
 /// <summary>Issue 12's rows about what inputs hold: vocabulary files, vector files, and the messages.</summary>
 public class InputSafetyTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = FastW2V.Cli.Cli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string Lee => TestData.RequireShared(TestData.Lee);
-
-    private static void AssertOneLine((int Code, string Out, string Err) r, string contains, int expected = 1)
-    {
-        Assert.That(r.Code, Is.EqualTo(expected), r.Err);
-        Assert.That(r.Err.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.Err);
-        Assert.That(r.Err, Does.Contain(contains));
-        Assert.That(r.Err, Does.Not.Contain("internal error"));
-    }
 
     private static string[] TrainWithVocab(TempFolder temp, string vocab) =>
         ["train", "-train", Lee, "-read-vocab", vocab, "-output", temp.File("vectors.txt"), "-size", "8", "-iter", "1", "-threads", "1", "-q", "--cache", temp.File("cache")];

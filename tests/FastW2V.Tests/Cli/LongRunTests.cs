@@ -2,20 +2,13 @@ using System.Diagnostics;
 using FastW2V.Cli;
 using FastW2V.Corpus;
 using FastW2V.Training;
+using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
 /// <summary>Long runs: signals, checkpoints and resume through the command line, stale files, resource checks, progress.</summary>
 public class LongRunTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = FastW2V.Cli.Cli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string[] Train(TempFolder temp, string output, params string[] more) =>
         ["train", "-train", TestData.RequireShared(TestData.Lee), "-output", output, "-size", "16", "-min-count", "2",
          "-threads", "1", "-cbow", "0", "--cache", temp.File("cache"), .. more, .. more.Contains("-iter") ? [] : new[] { "-iter", "40" }];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
@@ -7,26 +8,10 @@ namespace FastW2V.Tests.Cli;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class PathSafetyTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = FastW2V.Cli.Cli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string Lee => TestData.RequireShared(TestData.Lee);
 
     private static string[] Train(TempFolder temp, params string[] more) =>
         ["train", "-train", Lee, "-size", "8", "-iter", "1", "-min-count", "5", "-threads", "1", "-q", "--cache", temp.File("cache"), .. more];
-
-    private static void AssertOneLine(int code, string err, string contains, int expected = 1)
-    {
-        Assert.That(code, Is.EqualTo(expected), err);
-        Assert.That(err.TrimEnd().Split('\n'), Has.Length.EqualTo(1), err);
-        Assert.That(err, Does.Contain(contains));
-        Assert.That(err, Does.Not.Contain("internal error"));
-    }
 
     private static void MakeFifo(string path)
     {
@@ -159,24 +144,16 @@ public class PathSafetyTests
     {
         // `fw2v vocab -train /dev/stdin < file`: /dev/stdin is then a link to the file, not to a pipe.
         using var temp = new TempFolder();
-        string dll = typeof(FastW2V.Cli.Cli).Assembly.Location;
-        string script = $"dotnet '{dll}' vocab -train /dev/stdin -min-count 1 < '{Lee}'";
-        using var p = Process.Start(new ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        string output = p.StandardOutput.ReadToEnd(), err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.That(p.ExitCode, Is.Zero, err);
+        var (code, output, err) = RunShell("sh", $"FW2V vocab -train /dev/stdin -min-count 1 < '{Lee}'");
+        Assert.That(code, Is.Zero, err);
         Assert.That(output, Does.Contain("360,082 bytes"));
     }
 
     [Test]
     public void A_process_substitution_is_read_as_a_stream()
     {
-        string dll = typeof(FastW2V.Cli.Cli).Assembly.Location;
-        string script = $"dotnet '{dll}' vocab -train <(cat '{Lee}') -min-count 1";
-        using var p = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        string output = p.StandardOutput.ReadToEnd(), err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.That(p.ExitCode, Is.Zero, err);
+        var (code, output, err) = RunShell("bash", $"FW2V vocab -train <(cat '{Lee}') -min-count 1");
+        Assert.That(code, Is.Zero, err);
         Assert.That(output, Does.Contain("360,082 bytes").And.Contain("60,189 tokens"));
     }
 
