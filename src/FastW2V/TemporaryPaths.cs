@@ -55,17 +55,29 @@ public static class TemporaryPaths
     public static bool IsOfDeadProcess(int pid) =>
         pid > 0 && pid != Environment.ProcessId && Directory.Exists("/proc/self") && !Directory.Exists($"/proc/{pid}");
 
-    /// <summary>Deletes, in <paramref name="folder"/>, the entries whose names <paramref name="pidOf"/> ties to a dead process.</summary>
-    public static (int Count, long Bytes) ReclaimStale(string folder, string pattern, Func<string, int?> pidOf)
+    /// <summary>"PID-HEX": the end of every name this process gives a temporary path, after its prefix.</summary>
+    public static string UniqueSuffix() => $"{Environment.ProcessId}-{Random.Shared.Next():x8}";
+
+    /// <summary>The process id in a name made of <paramref name="prefix"/> and <see cref="UniqueSuffix"/>, or null.</summary>
+    internal static int? PidOf(string name, string prefix)
+    {
+        if (!name.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var parts = name[prefix.Length..].Split('-');
+        return parts.Length == 2 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower) && int.TryParse(parts[0], out int pid) ? pid : null;
+    }
+
+    /// <summary>Deletes, in <paramref name="folder"/>, the entries named <paramref name="prefix"/> + <see cref="UniqueSuffix"/>
+    /// whose process no longer exists.</summary>
+    public static (int Count, long Bytes) ReclaimStale(string folder, string prefix)
     {
         int count = 0;
         long bytes = 0;
         IEnumerable<string> entries;
-        try { entries = Directory.EnumerateFileSystemEntries(folder, pattern).ToList(); }
+        try { entries = Directory.EnumerateFileSystemEntries(folder, prefix + "*-*").ToList(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (0, 0); }
         foreach (var entry in entries)
         {
-            if (pidOf(Path.GetFileName(entry)) is not { } pid || !IsOfDeadProcess(pid)) continue;
+            if (PidOf(Path.GetFileName(entry), prefix) is not { } pid || !IsOfDeadProcess(pid)) continue;
             try
             {
                 if (new FileInfo(entry).LinkTarget != null) continue; // a link: not something we made

@@ -103,8 +103,8 @@ public static class AtomicFile
             throw new FastW2VException($"Cannot write the {what} '{full}': the folder '{folder}' does not exist.");
         string prefix = TempPrefix(Path.GetFileName(full));
         // A run killed while writing (kill -9) left its hidden temporary file: reclaim it.
-        TemporaryPaths.ReclaimStale(folder, prefix + "*-*", n => TempPid(n, prefix));
-        string temp = Path.Combine(folder, $"{prefix}{Environment.ProcessId}-{Random.Shared.Next():x8}");
+        TemporaryPaths.ReclaimStale(folder, prefix);
+        string temp = Path.Combine(folder, prefix + TemporaryPaths.UniqueSuffix());
         try
         {
             using (new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) { }
@@ -126,14 +126,6 @@ public static class AtomicFile
         while (Encoding.UTF8.GetByteCount(name) + Suffix > NameMax && name.Length > 1)
             name = name[..^(char.IsLowSurrogate(name[^1]) && name.Length > 2 ? 2 : 1)];
         return $".{name}.tmp-";
-    }
-
-    /// <summary>The process id in a temporary file's name (PREFIX + PID-HEX), or null for any other name.</summary>
-    private static int? TempPid(string file, string prefix)
-    {
-        if (!file.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var parts = file[prefix.Length..].Split('-');
-        return parts.Length == 2 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower) && int.TryParse(parts[0], out int pid) ? pid : null;
     }
 
     private static void TryDelete(string path)

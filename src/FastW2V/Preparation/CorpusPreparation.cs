@@ -263,13 +263,13 @@ public static unsafe class CorpusPreparation
         try
         {
             Directory.CreateDirectory(root);
-            var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-*-*", CacheFolderPid);
+            var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-");
             if (stale > 0)
                 options.Log?.Invoke($"Removed {stale} token-id cache folder(s) ({bytes / 1e6:N0} MB) left in {root} by runs that no longer exist.");
             // A kept cache is named so that no later run takes it for a dead run's leftovers.
             string folder = Path.Combine(root, options.KeepCache
-                ? $"fw2v-kept-{Environment.ProcessId}-{Random.Shared.Next():x8}"
-                : $"fw2v-{Environment.ProcessId}-{Random.Shared.Next():x8}");
+                ? $"fw2v-kept-{TemporaryPaths.UniqueSuffix()}"
+                : $"fw2v-{TemporaryPaths.UniqueSuffix()}");
             Directory.CreateDirectory(folder);
             if (!options.KeepCache) TemporaryPaths.AddFolder(folder, holdLock: true);
             return folder;
@@ -278,14 +278,6 @@ public static unsafe class CorpusPreparation
         {
             throw new FastW2VException($"Cannot create the cache folder in '{root}': {e.Message}");
         }
-    }
-
-    /// <summary>The process id in a cache folder's name (fw2v-PID-HEX), or null for any other name.</summary>
-    internal static int? CacheFolderPid(string name)
-    {
-        var parts = name.Split('-');
-        return parts.Length == 3 && parts[0] == "fw2v" && parts[2].Length == 8 && parts[2].All(char.IsAsciiHexDigitLower)
-            && int.TryParse(parts[1], out int pid) ? pid : null;
     }
 
     private static void TryDeleteFolder(string folder)
