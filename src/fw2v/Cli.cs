@@ -23,6 +23,7 @@ public static class Cli
             NearestCommand.Create(output, error),
             AnalogyCommand.Create(output, error),
             BenchCommand.Create(output, error),
+            PhrasesCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });

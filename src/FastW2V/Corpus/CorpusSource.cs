@@ -33,6 +33,17 @@ public sealed class CorpusSource
         IsGzip = f.Length >= 2 && f.ReadByte() == 0x1f && f.ReadByte() == 0x8b;
     }
 
+    /// <summary>The one-line error for a failure while reading this source's stream (null: not such a failure).</summary>
+    public FastW2VException? ReadFailure(Exception e) => e switch
+    {
+        InvalidDataException => new($"{DisplayName}: not a valid gzip file ({e.Message})"),
+        // A closed standard input (fw2v ... <&-) reads as EBADF: "Access to the path is denied."
+        IOException or UnauthorizedAccessException => new(IsStandardInput
+            ? $"Cannot read standard input: it is closed or not readable ({e.Message})"
+            : $"Cannot read {DisplayName}: {e.Message}"),
+        _ => null,
+    };
+
     /// <summary>The byte stream of a streamed source (decompressed for gzip).</summary>
     public Stream OpenStream()
     {

@@ -21,8 +21,11 @@ public static unsafe class ShardPlanner
     }
 
     /// <summary><see cref="Plan(byte*, long, int)"/> for an open file, reading only around each cut.</summary>
-    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, int count)
+    /// <param name="separators">The bytes a cut may follow (default: the tokenizer's space, tab, newline and
+    /// carriage return; word2phrase's words do not end at a carriage return).</param>
+    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, int count, ReadOnlySpan<byte> separators = default)
     {
+        if (separators.IsEmpty) separators = " \t\n\r"u8;
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
         var bounds = new long[count + 1];
         bounds[count] = length;
@@ -35,7 +38,7 @@ public static unsafe class ShardPlanner
             {
                 int read = RandomAccess.Read(file, window, p - 1);
                 if (read == 0) { p = length; break; }
-                int k = window[..read].IndexOfAny(" \t\n\r"u8);
+                int k = window[..read].IndexOfAny(separators);
                 if (k >= 0) { p += k; break; }
                 p += read;
             }

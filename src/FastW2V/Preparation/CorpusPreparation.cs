@@ -24,14 +24,14 @@ public static unsafe class CorpusPreparation
     {
         options.Vocabulary.Validate();
         if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
-        string? folder = options.Encode ? CreateCacheFolder(options) : null;
+        string? folder = options.Encode ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log) : null;
         try
         {
             return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
         }
         catch
         {
-            if (folder != null && !options.KeepCache) TryDeleteFolder(folder);
+            if (folder != null && !options.KeepCache) CacheFolder.TryDelete(folder);
             throw;
         }
     }
@@ -123,14 +123,7 @@ public static unsafe class CorpusPreparation
         using (var stream = source.OpenStream())
         {
             try { total = StreamChunks(stream, counter, source.DisplayName, 0); }
-            catch (InvalidDataException e) { throw new FastW2VException($"{source.DisplayName}: not a valid gzip file ({e.Message})"); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A closed standard input (fw2v ... <&-) reads as EBADF: "Access to the path is denied."
-                throw new FastW2VException(source.IsStandardInput
-                    ? $"Cannot read standard input: it is closed or not readable ({e.Message})"
-                    : $"Cannot read {source.DisplayName}: {e.Message}");
-            }
+            catch (Exception e) when (source.ReadFailure(e) is { } failure) { throw failure; }
         }
         counter.Complete();
         if (total == 0) throw new FastW2VException($"The training input {source.DisplayName} is empty.");
@@ -254,35 +247,5 @@ public static unsafe class CorpusPreparation
             throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
         if (vocabulary.Count <= 1)
             throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
-    }
-
-    private static string CreateCacheFolder(PreparationOptions options)
-    {
-        if (options.CacheFolder == "") throw new FastW2VException("The cache folder path is empty.");
-        string root = options.CacheFolder ?? Path.GetTempPath();
-        try
-        {
-            Directory.CreateDirectory(root);
-            var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-");
-            if (stale > 0)
-                options.Log?.Invoke($"Removed {stale} token-id cache folder(s) ({bytes / 1e6:N0} MB) left in {root} by runs that no longer exist.");
-            // A kept cache is named so that no later run takes it for a dead run's leftovers.
-            string folder = Path.Combine(root, options.KeepCache
-                ? $"fw2v-kept-{TemporaryPaths.UniqueSuffix()}"
-                : $"fw2v-{TemporaryPaths.UniqueSuffix()}");
-            Directory.CreateDirectory(folder);
-            if (!options.KeepCache) TemporaryPaths.AddFolder(folder, holdLock: true);
-            return folder;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FastW2VException($"Cannot create the cache folder in '{root}': {e.Message}");
-        }
-    }
-
-    private static void TryDeleteFolder(string folder)
-    {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        TemporaryPaths.Remove(folder);
     }
 }

@@ -154,6 +154,15 @@ internal sealed unsafe class WordCountTable
         return Probe(word, length, hash, a, b)->Entry - 1;
     }
 
+    /// <summary>The word's count, or -1 when it is not in the table (one probe: no entry is read), with
+    /// the hash from <see cref="HashOf"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long CountOfHashed(byte* word, int length, ulong hash, ulong a, ulong b)
+    {
+        Slot* s = Probe(word, length, hash, a, b);
+        return s->Entry == 0 ? -1 : s->Count;
+    }
+
     public int Find(ReadOnlySpan<byte> word)
     {
         fixed (byte* p = word) return Find(p, word.Length);
@@ -227,11 +236,57 @@ internal sealed unsafe class WordCountTable
     }
 
     /// <summary>
+    /// Adds every entry of another table with its count (a merge: no word is hashed again). In entry
+    /// order, so this table's order stays first appearance when the other table's text follows this one's.
+    /// Why the pipeline: each entry costs a random read in the other table's slots and one in this table's;
+    /// loading the other's slot 32 entries ahead and this table's 16 ahead overlaps those misses.
+    /// </summary>
+    public void AddAllOf(WordCountTable other)
+    {
+        const int Ahead = 16;
+        int n = other.Count;
+        Span<ulong> hashes = stackalloc ulong[Ahead];
+        for (int i = -2 * Ahead; i < n; i++)
+        {
+            if (i >= 0)
+            {
+                ref Entry e = ref other._entries[i];
+                Slot s = other._slots[e.Slot];
+                fixed (byte* word = &other._arena[e.Offset])
+                    AddHashed(word, s.Length, hashes[i & (Ahead - 1)], s.KeyA, s.KeyB, s.Count);
+            }
+            int near = i + Ahead, far = i + 2 * Ahead;
+            if (near >= 0 && near < n)
+            {
+                ulong h = hashes[near & (Ahead - 1)] = HashOfSlot(other._slots[other._entries[near].Slot]);
+                PrefetchSlot(h);
+            }
+            if (far < n && Sse.IsSupported) Sse.Prefetch0(other._slots + other._entries[far].Slot);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with the entry index and count of every entry, in slot order: a
+    /// sequential read of the slots, where entry order reads them at random (on a table of millions of
+    /// entries, several times faster).
+    /// </summary>
+    public void ForEachBySlot(Action<int, long> visit)
+    {
+        long slots = _mask + 1L;
+        for (long i = 0; i < slots; i++)
+        {
+            Slot* s = _slots + i;
+            if (s->Entry != 0) visit(s->Entry - 1, s->Count);
+        }
+    }
+
+    /// <summary>
     /// word2vec.c's ReduceVocab: drops every entry (but entry 0, &lt;/s&gt;) counted at most
     /// <paramref name="maxCountToDrop"/> times, keeping the order of the rest. Returns the map from old
     /// to new entry index (-1 for dropped), so provisional ids written so far can be rewritten.
+    /// <paramref name="keepFirst"/> false: entry 0 is dropped like any other (word2phrase's ReduceVocab).
     /// </summary>
-    public int[] Prune(long maxCountToDrop)
+    public int[] Prune(long maxCountToDrop, bool keepFirst = true)
     {
         var map = new int[Count];
         var arena = new byte[Math.Max(256, _arenaUsed)];
@@ -239,7 +294,7 @@ internal sealed unsafe class WordCountTable
         for (int i = 0; i < Count; i++)
         {
             Entry e = _entries[i];
-            if (i != 0 && _slots[e.Slot].Count <= maxCountToDrop) { map[i] = -1; continue; }
+            if ((i != 0 || !keepFirst) && _slots[e.Slot].Count <= maxCountToDrop) { map[i] = -1; continue; }
             Array.Copy(_arena, e.Offset, arena, used, e.Length);
             _entries[kept] = e with { Offset = used };
             _slots[e.Slot].Entry = kept + 1;

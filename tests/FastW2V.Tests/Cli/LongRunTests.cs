@@ -123,7 +123,7 @@ public class LongRunTests
         using var held = new FileStream(Path.Combine(lockedCache, ".lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         var (code, _, err) = Run(Train(temp, temp.File("v.txt"), "-iter", "1"));
         Assert.That(code, Is.Zero, err);
-        Assert.That(err, Does.Contain("Removed 1 token-id cache folder(s)"));
+        Assert.That(err, Does.Contain("Removed 1 cache folder(s)"));
         Assert.That(Directory.Exists(lockedCache), Is.True, "a folder whose lock is held is not taken");
         Assert.That(Directory.Exists(deadCache), Is.False);
         Assert.That(File.Exists(deadTemp), Is.False);

@@ -1,0 +1,51 @@
+namespace FastW2V.Phrases;
+
+/// <summary>word2phrase's options (and the run's threads, scratch folder and log).</summary>
+public sealed record PhraseOptions
+{
+    /// <summary>Words and pairs counted fewer times are not phrase material (word2phrase: -min-count 5).</summary>
+    public long MinCount { get; init; } = 5;
+    /// <summary>Join a pair when its score is above this (word2phrase: -threshold 100; higher = fewer phrases).</summary>
+    public float Threshold { get; init; } = 100;
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Distinct words and pairs counted before the rarest are dropped: word2phrase's 0.7 × its
+    /// 500,000,000-entry hash table. Only a sequential count prunes the same way, so past this fw2v
+    /// counts again in one pass.</summary>
+    public long PruneThreshold { get; init; } = 350_000_000;
+    /// <summary>Where a streamed input (gzip, standard input, a pipe) is unpacked for the second pass.</summary>
+    public string? CacheFolder { get; init; }
+    public bool CheckUtf8 { get; init; } = true;
+    public Action<string>? Log { get; init; }
+
+    public void Validate()
+    {
+        if (Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {Threads}).");
+        if (float.IsNaN(Threshold)) throw new FastW2VException("The phrase threshold is not a number.");
+        if (PruneThreshold < 2) throw new FastW2VException($"The prune threshold must be at least 2 (got {PruneThreshold}).");
+    }
+}
+
+/// <summary>What a phrase pass did.</summary>
+public sealed record PhraseResult
+{
+    public long InputBytes { get; init; }
+    /// <summary>Words counted (word2phrase's "Words in train file").</summary>
+    public long Words { get; init; }
+    /// <summary>Distinct words and pair keys counted (with &lt;/s&gt; and word2phrase's first pair).</summary>
+    public long DistinctKeys { get; init; }
+    /// <summary>word2phrase's "Vocab size (unigrams + bigrams)".</summary>
+    public long VocabularySize { get; init; }
+    /// <summary>Words written joined to the word before them.</summary>
+    public long Joined { get; init; }
+    public int Shards { get; init; }
+    /// <summary>The count was done again in one pass (pruning, or SortVocab's order-dependent drop).</summary>
+    public bool Sequential { get; init; }
+    public int PruneRounds { get; init; }
+    /// <summary>The input's last word had no separator after it and was dropped, as word2phrase drops it.</summary>
+    public bool DroppedLastWord { get; init; }
+    /// <summary>Reading and counting, merging and selecting included.</summary>
+    public TimeSpan CountTime { get; init; }
+    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and selecting the kept keys.</summary>
+    public TimeSpan MergeTime { get; init; }
+    public TimeSpan WriteTime { get; init; }
+}

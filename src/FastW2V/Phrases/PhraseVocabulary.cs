@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using FastW2V.Vocabulary;
+
+namespace FastW2V.Phrases;
+
+/// <summary>
+/// The words and bigram keys word2phrase keeps after counting, with their counts, and its phrase score.
+/// <para>
+/// word2phrase's SortVocab keeps every key counted at least min-count times, but its loop also shrinks
+/// the table from the end once per key below min-count it meets, starting with entry 0 (&lt;/s&gt;, count
+/// 0). So when no key is below min-count (min-count 1, or a tiny text), the last key of the sorted table
+/// is dropped too: among the keys with the lowest count, the one first seen last (glibc's qsort is a
+/// stable merge sort here). That needs the table in first-appearance order, which only the sequential
+/// count gives (<see cref="Select"/> says when it needs it).
+/// </para>
+/// </summary>
+internal sealed unsafe class PhraseVocabulary
+{
+    private readonly WordCountTable _kept;
+    private readonly long _minCount;
+    private readonly float _threshold, _trainWords;
+
+    /// <summary>Tokens counted (word2phrase's train_words).</summary>
+    public long TrainWords { get; }
+    /// <summary>What word2phrase prints as "Vocab size (unigrams + bigrams)".</summary>
+    public long ReportedSize { get; }
+    public int Count => _kept.Count;
+
+    private PhraseVocabulary(WordCountTable kept, long trainWords, long reportedSize, PhraseOptions options)
+    {
+        _kept = kept;
+        TrainWords = trainWords;
+        ReportedSize = reportedSize;
+        _minCount = options.MinCount;
+        _threshold = options.Threshold;
+        _trainWords = trainWords;
+    }
+
+    /// <summary>
+    /// Selects the kept keys of a counted table, in one sequential read of its slots; null when SortVocab's
+    /// extra drop applies and <paramref name="inFirstAppearanceOrder"/> is false (the caller counts again
+    /// in one pass to learn the order). The counted table is disposed unless null is returned.
+    /// </summary>
+    public static PhraseVocabulary? Select(WordCountTable counted, long trainWords, PhraseOptions options, bool inFirstAppearanceOrder)
+    {
+        long minCount = options.MinCount, below = 0, lowest = long.MaxValue;
+        int n = counted.Count, lastLowest = -1;
+        var keep = new List<(int Entry, long Count)>();
+        counted.ForEachBySlot((entry, count) =>
+        {
+            if (entry == 0) return; // entry 0 is not sorted, only kept or not
+            if (count < minCount) below++;
+            else keep.Add((entry, count));
+            if (count < lowest || (count == lowest && entry > lastLowest)) (lowest, lastLowest) = (count, entry);
+        });
+        bool firstKept = n > 0 && counted.GetCount(0) >= minCount;
+        int extraDrop = -1;
+        if (!firstKept && below == 0 && n > 1)
+        {
+            if (!inFirstAppearanceOrder) return null;
+            extraDrop = lastLowest; // the sorted table's last key: lowest count, first seen last (a stable sort)
+        }
+        var kept = new WordCountTable(Math.Max(16, keep.Count + 1));
+        if (firstKept) kept.AddEntryOf(counted, 0, counted.GetCount(0));
+        foreach (var (entry, count) in keep)
+            if (entry != extraDrop) kept.AddEntryOf(counted, entry, count);
+        long reported = ReportedSizeAfterSort(n, n - 1 - below, firstKept);
+        counted.Dispose();
+        return new PhraseVocabulary(kept, trainWords, reported, options);
+    }
+
+    /// <summary>SortVocab's loop on a sorted table of <paramref name="n"/> entries whose entries 1..good
+    /// reach min-count: each entry below min-count it visits takes one entry off the end.</summary>
+    private static long ReportedSizeAfterSort(long n, long good, bool firstKept)
+    {
+        long size = n;
+        for (long a = 0; a < size; a++)
+        {
+            bool below = a == 0 ? !firstKept : a > good;
+            if (below) size--;
+        }
+        return size;
+    }
+
+    /// <summary>The kept keys and their counts.</summary>
+    public WordCountTable Table => _kept;
+
+    /// <summary>
+    /// word2phrase's test for joining the current word to the previous one, in its float arithmetic:
+    /// <c>(count(ab) − min_count) / count(a) / count(b) × train_words &gt; threshold</c>. After a join
+    /// word2phrase sets count(a) to 0, which blocks the next join when min-count ≥ 1 (and divides by zero,
+    /// as word2phrase does, when it is not).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Joins(long countA, long countB, long countAB)
+    {
+        if (countA < _minCount || countB < _minCount) return false;
+        float score = (float)(countAB - _minCount) / (float)countA / (float)countB * _trainWords;
+        return score > _threshold;
+    }
+
+    public void Dispose() => _kept.Dispose();
+}
