@@ -18,7 +18,6 @@ public static unsafe class PhraseFinder
 {
     /// <summary>word2phrase's word separators (a carriage return is dropped, not a separator).</summary>
     private static ReadOnlySpan<byte> Separators => " \t\n"u8;
-    private const long RangeBytes = 16 << 20;
     private const int LookBackBytes = 4096;
 
     public static PhraseResult Run(CorpusSource source, Stream output, PhraseOptions options)
@@ -69,6 +68,7 @@ public static unsafe class PhraseFinder
                 Words = count.Words,
                 DistinctKeys = count.DistinctKeys,
                 VocabularySize = vocabulary.ReportedSize,
+                KeptKeys = vocabulary.Count,
                 Joined = joined,
                 Shards = count.Shards,
                 Sequential = count.Sequential,
@@ -188,7 +188,7 @@ public static unsafe class PhraseFinder
     /// <summary>The second pass: ranges joined in parallel, a few at a time, written in order. Returns the words joined.</summary>
     private static long Write(SafeFileHandle file, long length, string name, PhraseVocabulary vocabulary, Stream output, PhraseOptions options)
     {
-        int ranges = (int)Math.Max(options.Threads, Math.Min(1 << 20, length / RangeBytes));
+        int ranges = (int)Math.Max(options.Threads, Math.Min(1 << 20, length / options.RangeBytes));
         long[] bounds = ShardPlanner.Plan(file, length, ranges, Separators);
         int wave = options.Threads * 2;
         var outputs = new PhraseOutput[Math.Min(wave, ranges)];
@@ -200,7 +200,7 @@ public static unsafe class PhraseFinder
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
             {
                 long start = bounds[first + i], end = bounds[first + i + 1];
-                var buffer = outputs[i] ??= new PhraseOutput((int)Math.Min(RangeBytes * 5 / 4, end - start + 64));
+                var buffer = outputs[i] ??= new PhraseOutput((int)Math.Min(options.RangeBytes * 5 / 4, end - start + 64));
                 buffer.Clear();
                 done[i] = JoinRange(file, start, end, name, vocabulary, buffer);
             });

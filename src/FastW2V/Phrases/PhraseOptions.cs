@@ -16,6 +16,8 @@ public sealed record PhraseOptions
     public string? CacheFolder { get; init; }
     public bool CheckUtf8 { get; init; } = true;
     public Action<string>? Log { get; init; }
+    /// <summary>Bytes per range of the second pass (tests make it tiny, so that every range looks back).</summary>
+    internal long RangeBytes { get; init; } = 16 << 20;
 
     public void Validate()
     {
@@ -33,6 +35,8 @@ public sealed record PhraseResult
     public long Words { get; init; }
     /// <summary>Distinct words and pair keys counted (with &lt;/s&gt; and word2phrase's first pair).</summary>
     public long DistinctKeys { get; init; }
+    /// <summary>Words and pairs kept (counted at least min-count times).</summary>
+    public long KeptKeys { get; init; }
     /// <summary>word2phrase's "Vocab size (unigrams + bigrams)".</summary>
     public long VocabularySize { get; init; }
     /// <summary>Words written joined to the word before them.</summary>

@@ -82,7 +82,7 @@ internal static class PhrasesCommand
         error.WriteLine($"Vocab size (unigrams + bigrams): {r.VocabularySize}");
         error.WriteLine($"Words in train file: {r.Words}");
         double seconds = (r.CountTime + r.WriteTime).TotalSeconds;
-        error.WriteLine($"Counted:    {r.DistinctKeys:N0} distinct words and pairs, {r.VocabularySize:N0} kept");
+        error.WriteLine($"Counted:    {r.DistinctKeys:N0} distinct words and pairs, {r.KeptKeys:N0} of them counted at least min-count times");
         error.WriteLine($"Phrases:    {r.Joined:N0} words joined to the word before them ({100.0 * r.Joined / Math.Max(1, r.Words):F2}% of {r.Words:N0})");
         error.WriteLine($"Time:       counting {r.CountTime.TotalSeconds:F2} s ({r.MergeTime.TotalSeconds:F2} s of it merging; {r.Shards} shard(s){(r.Sequential ? ", counted again in one pass" : "")}), "
             + $"writing {r.WriteTime.TotalSeconds:F2} s: {r.InputBytes / 1e6 / seconds:F0} MB/s");
