@@ -24,6 +24,7 @@ public static class Cli
             AnalogyCommand.Create(output, error),
             BenchCommand.Create(output, error),
             PhrasesCommand.Create(output, error),
+            ClassesCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });

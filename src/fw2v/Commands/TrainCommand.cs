@@ -39,7 +39,7 @@ internal static class TrainCommand
         var saveVocab = SharedOptions.SaveVocab();
         var readVocab = new Option<string?>("--read-vocab", "-read-vocab") { Description = "Use this vocabulary file instead of counting the corpus." };
         var debug = new Option<int>("--debug", "-debug") { Description = "0 = quiet; 1, 2 = progress and summary (word2vec.c's levels).", DefaultValueFactory = _ => 2 };
-        var classes = new Option<int>("--classes", "-classes") { Description = "word2vec.c's k-means word classes: not supported.", Hidden = true };
+        var classes = new Option<int>("--classes", "-classes") { Description = "Write word classes (word2vec.c's k-means, 10 iterations) to --output instead of vectors; 0 = vectors.", DefaultValueFactory = _ => 0 };
         var cbowSum = new Option<bool>("--cbow-sum") { Description = "CBOW hidden vector = sum of the context vectors (default: mean)." };
         var cbowCompat = new Option<bool>("--cbow-w2v-compat") { Description = "CBOW mean: each context row takes all of the hidden vector's step, as word2vec.c (the default)." };
         var cbowExact = new Option<bool>("--cbow-exact-gradient") { Description = "CBOW mean: each context row takes 1/n of the hidden vector's step, the plain gradient of the mean (weaker: see the README)." };
@@ -84,7 +84,8 @@ internal static class TrainCommand
         int Execute(ParseResult parse, CheckpointFile? checkpoint, bool forced)
         {
             var wall = Stopwatch.StartNew();
-            if (parse.GetResult(classes) != null) throw new FastW2VException("-classes (k-means word classes) is not supported by fw2v.");
+            int classCount = parse.GetValue(classes);
+            if (classCount < 0) throw new FastW2VException($"-classes must be 0 (vectors) or a number of classes (got {classCount}).");
             int cbowValue = parse.GetValue(cbow), binaryValue = parse.GetValue(binary), hsValue = parse.GetValue(hs);
             SharedOptions.RequireZeroOrOne(cbowValue, "cbow");
             SharedOptions.RequireZeroOrOne(binaryValue, "binary");
@@ -245,7 +246,9 @@ internal static class TrainCommand
             using var model = result.Model;
             if (evaluate) Evaluate(training.Iterations > 1 && epochEnd != null ? $"Epoch {training.Iterations}" : "Final", model);
             var writeClock = Stopwatch.StartNew();
-            VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binaryValue == 1);
+            if (classCount > 0) // word2vec.c: the output file holds the classes, not the vectors
+                ClassFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, Clustering.WordClasses.Cluster(model.Input, classCount, training.Threads));
+            else VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binaryValue == 1);
             if (outputVectors != null && model.Output.Rows == 0)
                 error.WriteLine("warning: hierarchical softmax alone has no output word vectors; --save-output-vectors is skipped.");
             else if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, binaryValue == 1);

@@ -44,7 +44,7 @@ public class CliTests
     [TestCase("-sample", "-0.1", "sample")]
     [TestCase("-negative", "0", "-negative 0 without -hs 1")]
     [TestCase("-hs", "2", "hs must be 0 or 1")]
-    [TestCase("-classes", "10", "not supported")]
+    [TestCase("-classes", "-1", "-classes must be 0")]
     [TestCase("-iter", "0", "iter")]
     [TestCase("-cbow", "2", "cbow")]
     [TestCase("-min-count", "0", "min-count")]
