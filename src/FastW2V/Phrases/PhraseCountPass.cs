@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
+using FastW2V.Corpus;
+using FastW2V.Vocabulary;
+
+namespace FastW2V.Phrases;
+
+/// <summary>
+/// word2phrase's first pass: one word-aligned shard per thread counted into its own table, the tables
+/// merged in text order with the pair across each cut, then word2phrase's selection. When word2phrase's
+/// result depends on the order of a single pass (its pruning, or SortVocab's last-key drop), the text is
+/// counted again in one pass.
+/// </summary>
+internal static class PhraseCountPass
+{
+    internal sealed record Counted(long Words, long DistinctKeys, int Shards, bool Sequential, int PruneRounds, bool DroppedLastWord, TimeSpan ScanTime);
+
+    public static (Counted, PhraseVocabulary) Count(SafeFileHandle file, long length, string name, PhraseOptions options)
+    {
+        // Tiny files get one shard: shards under 64 KiB cost more to merge than they save.
+        var clock = Stopwatch.StartNew();
+        int shards = (int)Math.Clamp(length / (64 << 10), 1, options.Threads);
+        long[] bounds = ShardPlanner.Plan(file, length, shards, PhraseFinder.Separators);
+        var counters = new PhraseCounter[shards];
+        bool droppedLast = false;
+        string? why = null;
+        try
+        {
+            Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+            {
+                // Shard 0's table becomes the merged one: sized for the whole text, it is never rehashed.
+                long bytes = s == 0 ? length : bounds[s + 1] - bounds[s];
+                var counter = counters[s] = new PhraseCounter(ExpectedKeys(bytes), startsFile: s == 0, options.PruneThreshold, prune: false);
+                bool open = CountRange(file, bounds[s], bounds[s + 1], name, counter, options);
+                if (s == shards - 1) droppedLast = open;
+            });
+            TimeSpan scanned = clock.Elapsed;
+            var merged = Merge(counters);
+            if (merged.Count > options.PruneThreshold) throw new VocabularyOverflowException();
+            long words = counters.Sum(c => c.Words), distinct = merged.Count;
+            if (words == 0) throw new FastW2VException($"The training input {name} contains no words.");
+            if (PhraseVocabulary.Select(merged, words, options, inFirstAppearanceOrder: false) is { } selected)
+                return (new Counted(words, distinct, shards, false, 0, droppedLast, scanned), selected);
+            merged.Dispose();
+            why = "no word or pair is below min-count, so word2phrase's drop of its last sorted key depends on the order words first appear";
+        }
+        catch (Exception e) when (IsOverflow(e))
+        {
+            why = $"more than {options.PruneThreshold:N0} distinct words and pairs: word2phrase prunes the rarest as it goes";
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is FastW2VException) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first); // a shard's one-line error, not its wrapper
+        }
+        finally
+        {
+            foreach (var c in counters) if (c != null && why != null) c.Table.Dispose();
+        }
+        options.Log?.Invoke($"Counting again in one pass: {why}.");
+        var sequential = new PhraseCounter(ExpectedKeys(length), startsFile: true, options.PruneThreshold, prune: true);
+        bool openAtEnd = CountRange(file, 0, length, name, sequential, options);
+        if (sequential.Words == 0) throw new FastW2VException($"The training input {name} contains no words.");
+        var scannedOnce = clock.Elapsed;
+        long distinctKeys = sequential.Table.Count;
+        var vocabulary = PhraseVocabulary.Select(sequential.Table, sequential.Words, options, inFirstAppearanceOrder: true)!;
+        return (new Counted(sequential.Words, distinctKeys, 1, true, sequential.PruneRounds, openAtEnd, scannedOnce), vocabulary);
+    }
+
+    /// <summary>A first size for a shard's table, so it rarely grows (each growth moves every slot):
+    /// English text holds about one new word or pair per 20 bytes at 50 MB.</summary>
+    private static long ExpectedKeys(long bytes) => bytes / 16;
+
+    private static bool IsOverflow(Exception e) =>
+        e is VocabularyOverflowException ||
+        e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is VocabularyOverflowException);
+
+    /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last word).</summary>
+    private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter, PhraseOptions options)
+    {
+        var tokenizer = new PhraseTokenizer();
+        var sink = new PhraseCounter.Sink(counter);
+        RangeReader.Read(file, start, end, name, validate: true, options.CheckUtf8, (piece, _) => tokenizer.Feed(piece, ref sink));
+        counter.Flush();
+        return tokenizer.HasOpenWord;
+    }
+
+    /// <summary>Merges the shard tables in text order, adding the pair of words on each side of every cut.</summary>
+    private static WordCountTable Merge(PhraseCounter[] counters)
+    {
+        var merged = counters[0].Table;
+        // Shard 0 starts the file: its previous word is word2phrase's uninitialised one, so a first word
+        // that only a later shard holds still gets word2phrase's extra first pair.
+        byte[] previous = counters[0].LastWord;
+        Span<byte> pair = stackalloc byte[2 * PhraseTokenizer.MaxWordBytes + 1];
+        for (int s = 1; s < counters.Length; s++)
+        {
+            var counter = counters[s];
+            merged.AddAllOf(counter.Table);
+            counter.Table.Dispose();
+            if (counter.FirstWord is not { } first) continue; // a shard without words
+            previous.CopyTo(pair);
+            pair[previous.Length] = (byte)'_';
+            first.CopyTo(pair[(previous.Length + 1)..]);
+            merged.Add(pair[..Math.Min(PairBuffer.MaxPairBytes, previous.Length + 1 + first.Length)], 1);
+            previous = counter.LastWord;
+        }
+        return merged;
+    }
+}
