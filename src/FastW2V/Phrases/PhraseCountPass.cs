@@ -68,8 +68,9 @@ internal static class PhraseCountPass
     }
 
     /// <summary>A first size for a shard's table, so it rarely grows (each growth moves every slot):
-    /// English text holds about one new word or pair per 20 bytes at 50 MB.</summary>
-    private static long ExpectedKeys(long bytes) => bytes / 16;
+    /// English text holds about one new word or pair per 20 bytes at 50 MB, fewer as it grows. Capped
+    /// at 8 M keys (512 MB of slots): a bigger text's table grows as it needs, never from a guess.</summary>
+    private static long ExpectedKeys(long bytes) => Math.Min(bytes / 16, 1 << 23);
 
     private static bool IsOverflow(Exception e) =>
         e is VocabularyOverflowException ||
