@@ -7,7 +7,7 @@ internal static class SharedOptions
 {
     public static Option<string> Input(bool required = true) => new("--input", "-train", "-i")
     {
-        Description = "Training text: a plain file (memory-mapped), a .gz file, or - for standard input.",
+        Description = "Training text: a plain file (read in parallel shards), a .gz file, or - for standard input.",
         Required = required,
     };
 
