@@ -43,16 +43,19 @@ internal sealed unsafe class PhraseVocabulary
     /// </summary>
     public static PhraseVocabulary? Select(WordCountTable counted, long trainWords, PhraseOptions options, bool inFirstAppearanceOrder)
     {
-        long minCount = options.MinCount, below = 0, lowest = long.MaxValue;
-        int n = counted.Count, lastLowest = -1;
-        var keep = new List<(int Entry, long Count)>();
-        counted.ForEachBySlot((entry, count) =>
+        long minCount = options.MinCount;
+        int n = counted.Count;
+        // The slots are read in parallel parts (a table of millions of keys: hundreds of MB), then the parts combined.
+        int parts = Math.Max(1, Math.Min(options.Threads, n / (1 << 16)));
+        var census = new Census[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, part =>
         {
-            if (entry == 0) return; // entry 0 is not sorted, only kept or not
-            if (count < minCount) below++;
-            else keep.Add((entry, count));
-            if (count < lowest || (count == lowest && entry > lastLowest)) (lowest, lastLowest) = (count, entry);
+            var c = new Census(minCount);
+            counted.ForEachBySlot(c.Visit, part, parts);
+            census[part] = c;
         });
+        long below = census.Sum(c => c.Below);
+        int lastLowest = census.Select(c => (c.Lowest, c.LastLowest)).Min(LowestFirstSeenLast.Instance).Item2;
         bool firstKept = n > 0 && counted.GetCount(0) >= minCount;
         int extraDrop = -1;
         if (!firstKept && below == 0 && n > 1)
@@ -60,13 +63,38 @@ internal sealed unsafe class PhraseVocabulary
             if (!inFirstAppearanceOrder) return null;
             extraDrop = lastLowest; // the sorted table's last key: lowest count, first seen last (a stable sort)
         }
-        var kept = new WordCountTable(Math.Max(16, keep.Count + 1));
+        var kept = new WordCountTable(Math.Max(16, census.Sum(c => c.Keep.Count) + 1));
         if (firstKept) kept.AddEntryOf(counted, 0, counted.GetCount(0));
-        foreach (var (entry, count) in keep)
-            if (entry != extraDrop) kept.AddEntryOf(counted, entry, count);
+        foreach (var part in census)
+            foreach (var (entry, count) in part.Keep)
+                if (entry != extraDrop) kept.AddEntryOf(counted, entry, count);
         long reported = ReportedSizeAfterSort(n, n - 1 - below, firstKept);
         counted.Dispose();
         return new PhraseVocabulary(kept, trainWords, reported, options);
+    }
+
+    /// <summary>One part's share of the slots: keys below min-count, the kept ones, the lowest count first seen last.</summary>
+    private sealed class Census(long minCount)
+    {
+        public long Below, Lowest = long.MaxValue;
+        public int LastLowest = -1;
+        public readonly List<(int Entry, long Count)> Keep = [];
+
+        public void Visit(int entry, long count)
+        {
+            if (entry == 0) return; // entry 0 is not sorted, only kept or not
+            if (count < minCount) Below++;
+            else Keep.Add((entry, count));
+            if (count < Lowest || (count == Lowest && entry > LastLowest)) (Lowest, LastLowest) = (count, entry);
+        }
+    }
+
+    /// <summary>Orders (count, entry) so that the minimum is the lowest count, first seen last.</summary>
+    private sealed class LowestFirstSeenLast : IComparer<(long Count, int Entry)>
+    {
+        public static readonly LowestFirstSeenLast Instance = new();
+        public int Compare((long Count, int Entry) a, (long Count, int Entry) b) =>
+            a.Count != b.Count ? a.Count.CompareTo(b.Count) : b.Entry.CompareTo(a.Entry);
     }
 
     /// <summary>SortVocab's loop on a sorted table of <paramref name="n"/> entries whose entries 1..good

@@ -270,10 +270,14 @@ internal sealed unsafe class WordCountTable
     /// sequential read of the slots, where entry order reads them at random (on a table of millions of
     /// entries, several times faster).
     /// </summary>
-    public void ForEachBySlot(Action<int, long> visit)
+    public void ForEachBySlot(Action<int, long> visit) => ForEachBySlot(visit, 0, 1);
+
+    /// <summary><see cref="ForEachBySlot(Action{int, long})"/> over part <paramref name="part"/> of
+    /// <paramref name="parts"/> of the slots (threads may read their parts at once).</summary>
+    public void ForEachBySlot(Action<int, long> visit, int part, int parts)
     {
-        long slots = _mask + 1L;
-        for (long i = 0; i < slots; i++)
+        long slots = _mask + 1L, from = slots * part / parts, to = slots * (part + 1) / parts;
+        for (long i = from; i < to; i++)
         {
             Slot* s = _slots + i;
             if (s->Entry != 0) visit(s->Entry - 1, s->Count);
