@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using FastW2V.Cli.Commands;
 
 namespace FastW2V.Cli;
@@ -27,16 +28,22 @@ public static class Cli
             ClassesCommand.Create(output, error),
         };
         args = ClassicArguments.Translate(args);
+        // `fw2v` alone and `fw2v help [command]` show the usage and the command list (word2vec.c's tools
+        // print their usage when run bare).
+        if (args.Length == 0) args = ["--help"];
+        else if (args[0] == "help") args = [.. args[1..], "--help"];
+        else if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            error.WriteLine($"fw2v: error: unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see 'fw2v --help')");
+            return UsageError;
+        }
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0 && !AsksForHelp(args))
+        if (AsksForHelp(args)) return parse.Invoke(config);
+        string? message = parse.Errors.Count > 0 ? ParserMessage(parse) : OptionTakenAsArgument(parse);
+        if (message != null)
         {
-            string command = parse.CommandResult.Command is RootCommand ? "fw2v" : $"fw2v {parse.CommandResult.Command.Name}";
-            // One line, even for the parser's multi-line messages (the list of accepted values).
-            // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
-            var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-            string message = string.Join(' ', first.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            error.WriteLine($"fw2v: error: {message} (see '{command} --help')");
+            error.WriteLine($"fw2v: error: {message} (see '{CommandPath(parse.CommandResult)} --help')");
             return UsageError;
         }
         try
@@ -50,6 +57,42 @@ public static class Cli
     }
 
     private static bool AsksForHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    /// <summary>One line, even for the parser's multi-line messages (the list of accepted values).</summary>
+    private static string ParserMessage(ParseResult parse)
+    {
+        // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
+        var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+        return string.Join(' ', first.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
+    /// An unknown option that a command's file or word argument took as a value (`eval similarity V f
+    /// --bogus` read a file '--bogus'): refused. A number (-5) is a value; <c>nn</c>'s words may be
+    /// negated with one dash (-man), so there only a double dash is an option.
+    /// </summary>
+    private static string? OptionTakenAsArgument(ParseResult parse)
+    {
+        bool signedWords = parse.CommandResult.Command.Name == "nn";
+        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+            foreach (var token in argument.Tokens)
+            {
+                string v = token.Value;
+                if (v.Length < 2 || v[0] != '-' || double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
+                if (signedWords && v[1] != '-') continue;
+                return $"Unrecognized option '{v}'";
+            }
+        return null;
+    }
+
+    /// <summary>"fw2v eval analogy", not "fw2v analogy": the help page an error points to.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult c; r = r.Parent)
+            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        return string.Join(' ', ["fw2v", .. names]);
+    }
 
     /// <summary>Turns any exception into one line; the stack trace only with FW2V_DEBUG=1.</summary>
     public static int Report(Exception e, TextWriter error)

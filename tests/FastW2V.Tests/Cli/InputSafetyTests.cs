@@ -91,7 +91,7 @@ public class InputSafetyTests
     [Test]
     public void An_unknown_command_is_named()
     {
-        AssertOneLine(Run("trian", "-train", "x"), "Unrecognized command or argument 'trian'", expected: 2);
+        AssertOneLine(Run("trian", "-train", "x"), "unknown command 'trian'", expected: 2);
     }
 
     [Test]

@@ -1,0 +1,100 @@
+using static FastW2V.Tests.Cli.CliHarness;
+
+namespace FastW2V.Tests.Cli;
+
+/// <summary>
+/// The command line behaves the same everywhere (issue 13, "a consistent CLI"): each test is a surprise a
+/// new user met, and failed before the fix.
+/// </summary>
+public class CliConsistencyTests
+{
+    private static string Vectors(TempFolder temp) => temp.Write("v.txt",
+        "5 3\nman 1 0 0\nwoman 1 1 0\nking 1 0 1\nqueen 1 1 1\nfrance 0 0 1\n");
+
+    [TestCase]
+    [TestCase("help")]
+    public void Bare_fw2v_and_help_show_usage_and_the_commands(params string[] args)
+    {
+        var (code, output, err) = Run(args);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("Usage:").And.Contain("Commands:"));
+        foreach (string command in new[] { "train", "vocab", "phrases", "classes", "eval", "nn" }) Assert.That(output, Does.Contain(command));
+    }
+
+    [Test]
+    public void Help_with_a_command_shows_that_command()
+    {
+        var (code, output, err) = Run("help", "phrases");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("phrases [options]").And.Contain("-threshold"));
+    }
+
+    [Test]
+    public void An_unknown_command_lists_the_commands_in_one_line()
+    {
+        var result = Run("bogus", "x");
+        AssertOneLine(result, "unknown command 'bogus'", expected: 2);
+        Assert.That(result.Err, Does.Contain("train, vocab"));
+    }
+
+    [Test]
+    public void A_nested_command_error_names_its_own_help_page()
+    {
+        using var temp = new TempFolder();
+        AssertOneLine(Run("eval", "analogy", Vectors(temp), temp.Write("q.txt", "a b c d\n"), "--bogus"), "'fw2v eval analogy --help'", expected: 2);
+    }
+
+    [Test]
+    public void An_unknown_option_is_never_taken_as_a_file_name()
+    {
+        using var temp = new TempFolder();
+        string pairs = temp.Write("p.txt", "man woman 5\n");
+        var result = Run("eval", "similarity", Vectors(temp), pairs, "--bogus");
+        AssertOneLine(result, "Unrecognized option '--bogus'", expected: 2);
+        Assert.That(result.Err, Does.Contain("'fw2v eval similarity --help'"));
+    }
+
+    [Test]
+    public void Nn_sums_the_words_given_into_one_query()
+    {
+        using var temp = new TempFolder();
+        string vectors = Vectors(temp);
+        var (code, output, err) = Run("nn", vectors, "france", "king", "-k", "2");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output.Split('\n').Count(l => l.EndsWith(':')), Is.EqualTo(1), output);
+        Assert.That(output, Does.StartWith("france king:"));
+
+        (code, output, err) = Run("nn", vectors, "king queen", "-k", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.StartWith("king queen:"));
+
+        // king − man + woman: queen, as the analogy command answers it.
+        (code, output, err) = Run("nn", vectors, "king -man +woman", "-k", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("queen"));
+    }
+
+    [Test]
+    public void Nn_rejects_unknown_options_and_names_the_unknown_word()
+    {
+        using var temp = new TempFolder();
+        string vectors = Vectors(temp);
+        AssertOneLine(Run("nn", vectors, "france", "--bogus", "3"), "Unrecognized option '--bogus'", expected: 2);
+        AssertOneLine(Run("nn", vectors, "king", "paris"), "out of vocabulary: paris");
+        // --k is -k's long spelling, not two words.
+        var (code, output, err) = Run("nn", vectors, "france", "--k", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output.Trim().Split('\n'), Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public void Nn_from_standard_input_answers_what_it_can_and_fails_for_the_rest()
+    {
+        using var temp = new TempFolder();
+        string vectors = Vectors(temp);
+        var (code, output, err) = RunShell("bash", $"printf 'king\\nparis\\nqueen\\n' | FW2V nn '{vectors}' -k 1");
+        Assert.That(code, Is.EqualTo(1), err);
+        Assert.That(output, Does.Contain("king:").And.Contain("queen:"));
+        Assert.That(err.Trim(), Is.EqualTo("fw2v: out of vocabulary: paris"));
+    }
+}
