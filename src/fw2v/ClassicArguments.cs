@@ -3,7 +3,7 @@ namespace FastW2V.Cli;
 /// <summary>
 /// word2vec.c compatibility: <c>fw2v -train FILE -output FILE ...</c> (no subcommand, single-dash
 /// flags) means <c>fw2v train ...</c>. The train command declares every word2vec.c flag as an alias,
-/// so only the subcommand has to be supplied here.
+/// so only the subcommand has to be supplied here (and -binary's 0/1 spelled as a bool).
 /// </summary>
 public static class ClassicArguments
 {
@@ -13,6 +13,15 @@ public static class ClassicArguments
         "-min-count", "-alpha", "-binary", "-cbow", "-save-vocab", "-read-vocab", "-debug", "-classes",
     ];
 
-    public static string[] Translate(string[] args) =>
-        args.Length > 0 && Flags.Contains(args[0]) ? ["train", .. args] : args;
+    public static string[] Translate(string[] args)
+    {
+        if (args.Length > 0 && Flags.Contains(args[0])) args = ["train", .. args];
+        // word2vec.c's "-binary 1" and fw2v's "--binary" are one option: a bool option takes "true" or
+        // "false" after it (so that "--binary in.txt" leaves the file alone), so 0 and 1 become those.
+        var result = (string[])args.Clone();
+        for (int i = 0; i + 1 < result.Length; i++)
+            if (result[i] is "-binary" or "--binary" && result[i + 1] is "0" or "1")
+                result[i + 1] = result[i + 1] == "1" ? "true" : "false";
+        return result;
+    }
 }

@@ -10,7 +10,7 @@ internal static class ConvertCommand
     {
         var input = new Argument<string>("input") { Description = "Vector file (text or binary, detected)." };
         var target = new Argument<string>("output") { Description = "File to write." };
-        var binary = new Option<bool>("--binary", "-binary") { Description = "Write the binary format (default: text)." };
+        var binary = SharedOptions.Binary();
         var command = new Command("convert", "Convert a vector file between word2vec text and binary formats.")
         {
             input, target, binary,
@@ -20,8 +20,9 @@ internal static class ConvertCommand
             string outPath = parse.GetValue(target)!;
             AtomicFile.CheckWritable(outPath, "output file");
             using var vectors = VectorFileReader.Read(parse.GetValue(input)!);
-            VectorFileWriter.Write(outPath, vectors, parse.GetValue(binary));
-            output.WriteLine($"Wrote {vectors.Count:N0} vectors of dimension {vectors.Dimension} to {outPath}.");
+            bool isBinary = SharedOptions.IsBinary(parse.GetValue(binary), outPath);
+            VectorFileWriter.Write(outPath, vectors, isBinary);
+            output.WriteLine($"Wrote {vectors.Count:N0} vectors of dimension {vectors.Dimension} to {outPath} ({(isBinary ? "binary" : "text")}).");
             return 0;
         });
         return command;

@@ -66,6 +66,20 @@ internal static class SharedOptions
         DefaultValueFactory = _ => 8,
     };
 
+    /// <summary>
+    /// The vector format, the same in every command: <c>-binary 1</c> / <c>-binary 0</c> (word2vec.c's
+    /// spelling) or <c>--binary</c> alone; unset, a path ending in .bin is written binary and any other
+    /// as text (<see cref="IsBinary"/>).
+    /// </summary>
+    public static Option<bool?> Binary() => new("--binary", "-binary")
+    {
+        Description = "Write binary vectors: -binary 1 (word2vec.c) or --binary; -binary 0 = text (default: binary for a .bin path, else text).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    /// <summary>The format <see cref="Binary"/> chose for <paramref name="path"/>.</summary>
+    public static bool IsBinary(bool? binary, string path) => binary ?? path.EndsWith(".bin", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>word2vec.c's 0/1 flags (-cbow, -hs, -binary): anything else is a mistake, not "true".</summary>
     public static void RequireZeroOrOne(int value, string name)
     {

@@ -34,7 +34,7 @@ internal static class TrainCommand
         var maxVocab = SharedOptions.MaxVocab();
         var prune = SharedOptions.PruneThreshold();
         var alpha = new Option<float?>("--alpha", "-alpha") { Description = "Starting learning rate (default 0.025 skip-gram, 0.05 CBOW)." };
-        var binary = new Option<int>("--binary", "-binary") { Description = "1 = save vectors in binary format.", DefaultValueFactory = _ => 0 };
+        var binary = SharedOptions.Binary();
         var cbow = new Option<int>("--cbow", "-cbow") { Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 1 };
         var saveVocab = SharedOptions.SaveVocab();
         var readVocab = new Option<string?>("--read-vocab", "-read-vocab") { Description = "Use this vocabulary file instead of counting the corpus." };
@@ -86,9 +86,8 @@ internal static class TrainCommand
             var wall = Stopwatch.StartNew();
             int classCount = parse.GetValue(classes);
             if (classCount < 0) throw new FastW2VException($"-classes must be 0 (vectors) or a number of classes (got {classCount}).");
-            int cbowValue = parse.GetValue(cbow), binaryValue = parse.GetValue(binary), hsValue = parse.GetValue(hs);
+            int cbowValue = parse.GetValue(cbow), hsValue = parse.GetValue(hs);
             SharedOptions.RequireZeroOrOne(cbowValue, "cbow");
-            SharedOptions.RequireZeroOrOne(binaryValue, "binary");
             SharedOptions.RequireZeroOrOne(hsValue, "hs");
             string? lossName = parse.GetValue(loss);
             int negativeValue = parse.GetValue(negative);
@@ -246,12 +245,15 @@ internal static class TrainCommand
             using var model = result.Model;
             if (evaluate) Evaluate(training.Iterations > 1 && epochEnd != null ? $"Epoch {training.Iterations}" : "Final", model);
             var writeClock = Stopwatch.StartNew();
+            bool isBinary = SharedOptions.IsBinary(parse.GetValue(binary), outPath);
             if (classCount > 0) // word2vec.c: the output file holds the classes, not the vectors
                 ClassFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, Clustering.WordClasses.Cluster(model.Input, classCount, training.Threads));
-            else VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binaryValue == 1);
+            else VectorFileWriter.Write(outPath, vocabulary.Count, vocabulary.GetWordBytes, model.Input, isBinary);
+            log?.Invoke(classCount > 0 ? $"Output:     {outPath}: the classes of {vocabulary.Count:N0} words ({classCount} classes, word2vec.c's k-means)"
+                : $"Output:     {outPath}: {vocabulary.Count:N0} vectors of dimension {training.Dimension}, {(isBinary ? "binary" : "text")}");
             if (outputVectors != null && model.Output.Rows == 0)
                 error.WriteLine("warning: hierarchical softmax alone has no output word vectors; --save-output-vectors is skipped.");
-            else if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, binaryValue == 1);
+            else if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, SharedOptions.IsBinary(parse.GetValue(binary), outputVectors));
             if (log != null)
                 Summary(log, result, prepared, training, writeClock.Elapsed, wall.Elapsed);
             return 0;

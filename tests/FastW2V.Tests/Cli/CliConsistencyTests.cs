@@ -98,3 +98,51 @@ public class CliConsistencyTests
         Assert.That(err.Trim(), Is.EqualTo("fw2v: out of vocabulary: paris"));
     }
 }
+
+/// <summary>One --binary everywhere, and .bin means binary unless told otherwise.</summary>
+public class BinaryOptionTests
+{
+    private static bool IsBinaryFile(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        int header = Array.IndexOf(bytes, (byte)'\n');
+        // A text file's body is digits, signs, dots, spaces and letters; a binary one has raw float bytes.
+        return bytes.Skip(header + 1).Any(b => b >= 0x80 || (b < 0x20 && b != (byte)'\n'));
+    }
+
+    private static string[] Train(TempFolder temp, string output, params string[] more) =>
+        ["-train", TestData.RequireShared(TestData.Lee), "-output", output, "-size", "10", "-iter", "1", "-min-count", "20", "-threads", "1", .. more];
+
+    [Test]
+    public void Train_writes_a_bin_path_as_binary_unless_told_otherwise_and_says_which()
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = Run(Train(temp, temp.File("v.bin")));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(IsBinaryFile(temp.File("v.bin")), Is.True);
+        Assert.That(err, Does.Contain("v.bin:").And.Contain("binary"));
+
+        (code, _, err) = Run(Train(temp, temp.File("t.bin"), "-binary", "0"));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(IsBinaryFile(temp.File("t.bin")), Is.False);
+        Assert.That(err, Does.Contain("text"));
+
+        (code, _, err) = Run(Train(temp, temp.File("b.vec"), "--binary"));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(IsBinaryFile(temp.File("b.vec")), Is.True);
+    }
+
+    [Test]
+    public void Convert_takes_word2vec_c_spelling_too()
+    {
+        using var temp = new TempFolder();
+        string text = temp.Write("v.txt", "2 2\na 1 2\nb 3 4\n");
+        var (code, output, err) = Run("convert", text, temp.File("out.vec"), "-binary", "1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("(binary)"));
+        Assert.That(IsBinaryFile(temp.File("out.vec")), Is.True);
+        (code, output, err) = Run("convert", "--binary", text, temp.File("out2.vec"));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(IsBinaryFile(temp.File("out2.vec")), Is.True);
+    }
+}
