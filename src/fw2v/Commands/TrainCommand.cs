@@ -38,7 +38,7 @@ internal static class TrainCommand
         var cbow = new Option<int>("--cbow", "-cbow") { Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 1 };
         var saveVocab = SharedOptions.SaveVocab();
         var readVocab = new Option<string?>("--read-vocab", "-read-vocab") { Description = "Use this vocabulary file instead of counting the corpus." };
-        var debug = new Option<int>("--debug", "-debug") { Description = "0 = quiet; 1, 2 = progress and summary (word2vec.c's levels).", DefaultValueFactory = _ => 2 };
+        var debug = new Option<int>("--debug", "-debug") { Description = "0 = nothing but errors; 1 = the summary; 2 = progress as well.", DefaultValueFactory = _ => 2 };
         var classes = new Option<int>("--classes", "-classes") { Description = "Write word classes (word2vec.c's k-means, 10 iterations) to --output instead of vectors; 0 = vectors.", DefaultValueFactory = _ => 0 };
         var cbowSum = new Option<bool>("--cbow-sum") { Description = "CBOW hidden vector = sum of the context vectors (default: mean)." };
         var cbowCompat = new Option<bool>("--cbow-w2v-compat") { Description = "CBOW mean: each context row takes all of the hidden vector's step, as word2vec.c (the default)." };
@@ -137,7 +137,9 @@ internal static class TrainCommand
             bool evaluate = questions != null || pairFiles.Count > 0;
             if (parse.GetValue(evalEveryEpoch) && !evaluate) throw new FastW2VException("--eval-every-epoch needs --eval-analogy FILE and/or --eval-similarity FILE.");
             if (evaluate && outPath == null) throw new FastW2VException("--eval-analogy and --eval-similarity evaluate trained vectors: give --output FILE.");
+            // -debug 0: nothing but errors; 1: the summary; 2 (the default): progress as well.
             bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0;
+            bool showProgress = verbose && parse.GetValue(debug) > 1;
             Action<string>? log = verbose ? error.WriteLine : null;
 
             var source = new CorpusSource(parse.GetValue(input) ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
@@ -175,7 +177,7 @@ internal static class TrainCommand
                 double seconds = FullSoftmaxCost.EstimateSeconds(vocabulary.Count, training.Dimension, examples, training.Threads, training.Kernels);
                 error.WriteLine($"warning: the full softmax costs O(V) per prediction; with {vocabulary.Count:N0} words this run needs roughly {TimeSpan.FromSeconds(seconds):d\\.hh\\:mm\\:ss} (--loss ns or hs are the fast approximations).");
             }
-            var display = verbose ? new ProgressDisplay(error) : null;
+            var display = showProgress ? new ProgressDisplay(error) : null;
             var words = evaluate ? Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary.GetWordBytes(i).ToArray()).ToList() : null;
             void Evaluate(string when, WordVectorModel m)
             {
@@ -211,7 +213,8 @@ internal static class TrainCommand
                 {
                     var clock = Stopwatch.StartNew();
                     CheckpointFile.Write(checkpointPath!, header, state, model);
-                    display?.Note($"Checkpoint: {checkpointPath} ({state.WordsDone:N0} words done, written in {clock.Elapsed.TotalSeconds:F1} s)");
+                    string note = $"Checkpoint: {checkpointPath} ({state.WordsDone:N0} words done, written in {clock.Elapsed.TotalSeconds:F1} s)";
+                    if (display != null) display.Note(note); else log?.Invoke(note);
                 },
                 Initialize = model =>
                 {

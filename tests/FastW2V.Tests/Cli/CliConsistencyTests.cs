@@ -146,3 +146,20 @@ public class BinaryOptionTests
         Assert.That(IsBinaryFile(temp.File("out2.vec")), Is.True);
     }
 }
+
+/// <summary>-debug levels that mean something: 0 nothing but errors, 1 the summary, 2 progress as well.</summary>
+public class DebugLevelTests
+{
+    [TestCase(0, false, false)]
+    [TestCase(1, true, false)]
+    [TestCase(2, true, true)]
+    public void Debug_levels(int level, bool summary, bool progress)
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = Run("-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "-size", "10", "-iter", "1",
+            "-min-count", "20", "-threads", "1", "-debug", level.ToString());
+        Assert.That(code, Is.Zero, err);
+        Assert.That(err.Contains("Training:"), Is.EqualTo(summary), err);
+        Assert.That(err.Contains("progress:"), Is.EqualTo(progress), err);
+    }
+}
