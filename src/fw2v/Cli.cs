@@ -39,7 +39,13 @@ public static class Cli
         }
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (AsksForHelp(args)) return parse.Invoke(config);
+        if (AsksForHelp(args))
+        {
+            var captured = new StringWriter();
+            int code = parse.Invoke(new InvocationConfiguration { Output = captured, Error = error, EnableDefaultExceptionHandler = false });
+            output.Write(HelpText.WithEverySpelling(captured.ToString(), parse.CommandResult.Command));
+            return code;
+        }
         string? message = parse.Errors.Count > 0 ? ParserMessage(parse) : OptionTakenAsArgument(parse);
         if (message != null)
         {

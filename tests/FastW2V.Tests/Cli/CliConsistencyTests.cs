@@ -163,3 +163,25 @@ public class DebugLevelTests
         Assert.That(err.Contains("progress:"), Is.EqualTo(progress), err);
     }
 }
+
+/// <summary>Every help page shows every spelling of its options, their defaults and an example.</summary>
+public class HelpPageTests
+{
+    [TestCase("train", "--size", "-size", "--output", "-output", "--binary", "-binary", "--min-count", "-min-count", "[default: 100]")]
+    [TestCase("phrases", "--threshold", "-threshold", "--output", "-output", "[default: 5]")]
+    [TestCase("vocab", "--min-count", "-min-count", "--save-vocab", "-save-vocab")]
+    [TestCase("convert", "--binary", "-binary")]
+    [TestCase("nn", "-k", "--k", "[default: 10]")]
+    [TestCase("classes", "--output", "-output", "-o")]
+    [TestCase("eval analogy", "--restrict", "[default: 30000]")]
+    [TestCase("eval similarity", "--restrict")]
+    [TestCase("analogy", "-k")]
+    [TestCase("bench", "--threads")]
+    public void Help_shows_both_spellings_defaults_and_an_example(string command, params string[] expected)
+    {
+        var (code, output, err) = Run([.. command.Split(' '), "--help"]);
+        Assert.That(code, Is.Zero, err);
+        foreach (string text in expected) Assert.That(output, Does.Contain(text), $"{command} --help");
+        Assert.That(output, Does.Contain("Examples:").And.Contain($"fw2v {command}"));
+    }
+}
