@@ -77,6 +77,7 @@ public static unsafe class Trainer
         var stats = new WorkerStats[threads];
         var errors = new Exception?[threads];
         var clock = Stopwatch.StartNew();
+        shared.Epochs = new EpochMeter(threads, options.Iterations, clock, control.Resume?.Workers);
 
         fixed (uint* keepPointer = keep)
         fixed (WorkerStats* statsPointer = stats)
@@ -185,6 +186,7 @@ public static unsafe class Trainer
                 Words = stats.Sum(s => s.Words) - startWords.Sum(), // this run's own
                 Threads = threads,
                 LossHistory = history,
+                Epochs = shared.Epochs.Epochs(),
                 AverageLoss = lossCount > 0 ? lossSum / lossCount : double.NaN,
             };
         }

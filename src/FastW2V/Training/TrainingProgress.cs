@@ -29,6 +29,8 @@ public sealed class TrainingResult
     public required int Threads { get; init; }
     /// <summary>Average loss per example for each progress interval, in order (it must fall).</summary>
     public required IReadOnlyList<double> LossHistory { get; init; }
+    /// <summary>Mean loss and wall time of each epoch this run completed (as the workers ended it).</summary>
+    public IReadOnlyList<EpochFigures> Epochs { get; init; } = [];
     /// <summary>Average loss per example over the whole run.</summary>
     public required double AverageLoss { get; init; }
     public double WordsPerSecond => Words / Elapsed.TotalSeconds;

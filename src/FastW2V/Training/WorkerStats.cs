@@ -22,6 +22,8 @@ internal sealed class SharedTrainingState
     /// <summary>Set when something must see the model between epochs: every worker waits there.</summary>
     public Barrier? EpochBarrier;
     public readonly CheckpointGate Gate = new();
+    /// <summary>Where workers note each epoch's end (null: not measured).</summary>
+    public EpochMeter? Epochs;
 }
 
 /// <summary>

@@ -266,8 +266,10 @@ internal static class TrainCommand
     private static void Summary(Action<string> log, TrainingResult r, PreparedCorpus p, TrainingOptions o, TimeSpan write, TimeSpan wall)
     {
         long raw = p.Vocabulary.CorpusTokens > 0 ? p.Vocabulary.CorpusTokens : p.Encoded!.TokenCount;
-        var losses = r.LossHistory;
-        string lossText = losses.Count > 0 ? $"{losses[0]:F4} → {losses[^1]:F4} (average {r.AverageLoss:F4})" : $"{r.AverageLoss:F4}";
+        // Per epoch, as the workers ended them: the same whatever the progress interval.
+        string lossText = r.Epochs.Count > 0
+            ? string.Join(", ", r.Epochs.Select(e => $"epoch {e.Epoch} {e.Loss:F4} ({e.Time.TotalSeconds:F1} s)")) + $"; average {r.AverageLoss:F4}"
+            : $"{r.AverageLoss:F4}";
         log($"Training:   {r.Words:N0} words ({o.Iterations} epoch(s)) in {r.Elapsed.TotalSeconds:F2} s: {r.WordsPerSecond:N0} words/s, {r.WordsPerSecond / r.Threads:N0} per thread");
         log($"Loss:       {lossText} per example");
         log($"Writing:    {write.TotalSeconds:F2} s");

@@ -185,3 +185,20 @@ public class HelpPageTests
         Assert.That(output, Does.Contain("Examples:").And.Contain($"fw2v {command}"));
     }
 }
+
+/// <summary>The loss summary is per epoch, as the workers ended them, not two progress samples.</summary>
+public class LossSummaryTests
+{
+    [Test]
+    public void The_summary_gives_each_epochs_loss_and_time()
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = Run("-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "-size", "10", "-iter", "3",
+            "-min-count", "20", "-threads", "2", "-debug", "1");
+        Assert.That(code, Is.Zero, err);
+        string line = err.Split('\n').Single(l => l.StartsWith("Loss:"));
+        var losses = System.Text.RegularExpressions.Regex.Matches(line, @"epoch (\d) (\d+\.\d+) \(").Select(m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(losses, Has.Count.EqualTo(3), line);
+        Assert.That(losses[2], Is.LessThan(losses[0]), "the loss falls from the first epoch to the last");
+    }
+}
