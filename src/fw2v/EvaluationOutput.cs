@@ -23,6 +23,7 @@ internal static class EvaluationOutput
         output.WriteLine($"{"pairs file",-24} {"spearman",9} {"used",6} {"oov",6} {"total",6}");
         foreach (var s in scores)
             output.WriteLine($"{s.Name,-24} {s.Spearman,9:F4} {s.Used,6} {s.OutOfVocabulary,6} {s.Total,6}" + (s.MalformedLines > 0 ? $"  ({s.MalformedLines} malformed line(s) skipped)" : ""));
+        if (scores.Count > 1) output.WriteLine($"{"average",-24} {Average(scores),9:F4}");
     }
 
     public static void AnalogyJson(Utf8JsonWriter w, AnalogyReport r)
@@ -52,9 +53,20 @@ internal static class EvaluationOutput
         w.WriteEndObject();
     }
 
+    /// <summary>The mean of the files' Spearman ρ (files without one left out), NaN when none has one.</summary>
+    public static double Average(IReadOnlyList<SimilarityScore> scores)
+    {
+        var finite = scores.Select(s => s.Spearman).Where(double.IsFinite).ToList();
+        return finite.Count > 0 ? finite.Average() : double.NaN;
+    }
+
+    /// <summary>{"files": [...], "average": ρ}: one object, so that a pipeline reads the average without computing it.</summary>
     public static void SimilarityJson(Utf8JsonWriter w, IReadOnlyList<SimilarityScore> scores)
     {
-        w.WriteStartArray();
+        w.WriteStartObject();
+        double average = Average(scores);
+        if (double.IsFinite(average)) w.WriteNumber("average", Math.Round(average, 6)); else w.WriteNull("average");
+        w.WriteStartArray("files");
         foreach (var s in scores)
         {
             w.WriteStartObject();
@@ -67,5 +79,6 @@ internal static class EvaluationOutput
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

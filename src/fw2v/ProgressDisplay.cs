@@ -9,7 +9,7 @@ namespace FastW2V.Cli;
 /// line every five seconds. The ETA (h:mm:ss) is computed from the progress made since this process
 /// started, so a resumed run does not count the earlier run's words as its own.
 /// </summary>
-internal sealed class ProgressDisplay(TextWriter error)
+internal sealed class ProgressDisplay(TextWriter error) : IProgressSink
 {
     private readonly bool _terminal = !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error);
     private bool _drawn;

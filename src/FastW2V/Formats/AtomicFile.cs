@@ -9,13 +9,25 @@ namespace FastW2V.Formats;
 /// the complete new one, and a failure leaves the old one untouched. A link is followed and its final
 /// target written (the link stays a link). A FIFO or a character device (/dev/null, a terminal, a pipe
 /// named as /dev/stdout) is written in place, never replaced; a block device or a socket is refused.
+/// "-" is standard output.
 /// </summary>
 public static class AtomicFile
 {
     private const int NameMax = 255; // bytes in one file name on Linux file systems
 
+    /// <summary>The path that names standard output (pipelines: <c>--output -</c>).</summary>
+    public const string StandardOutput = "-";
+
     public static void Write(string path, Action<Stream> write, string what = "output file")
     {
+        if (path == StandardOutput)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            var buffered = new BufferedStream(stdout, 1 << 20);
+            write(buffered);
+            buffered.Flush();
+            return;
+        }
         string target = Target(path, what);
         var kind = FileKinds.Of(target);
         CheckKind(target, kind, what);
@@ -48,6 +60,7 @@ public static class AtomicFile
     /// <summary>Fails early, with a clear message, when <paramref name="path"/> cannot be written.</summary>
     public static void CheckWritable(string path, string what)
     {
+        if (path == StandardOutput) return;
         string target = Target(path, what);
         var kind = FileKinds.Of(target);
         CheckKind(target, kind, what);

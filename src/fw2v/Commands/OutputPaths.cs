@@ -12,9 +12,11 @@ internal static class OutputPaths
         var seen = new Dictionary<string, string>();
         foreach (var (path, what) in inputs ?? [])
             if (!string.IsNullOrEmpty(path) && path != "-") seen.TryAdd(FileKinds.Resolve(path), what);
+        if (outputs.Count(o => o.Path == AtomicFile.StandardOutput) > 1)
+            throw new FastW2VException("Only one output can be standard output (-).");
         foreach (var (path, what) in outputs)
         {
-            if (path == null) continue;
+            if (path == null || path == AtomicFile.StandardOutput) continue;
             string target = AtomicFile.Target(path, what);
             // Writing twice to /dev/null or a terminal loses nothing.
             if (FileKinds.Of(target) is FileKind.CharacterDevice) continue;

@@ -51,23 +51,11 @@ internal static class PhrasesCommand
             };
             options.Validate();
             string inputPath = parse.GetValue(input)!, outputPath = parse.GetValue(outputFile)!;
-            bool toStandardOutput = outputPath == "-";
-            if (!toStandardOutput)
-            {
-                AtomicFile.CheckWritable(outputPath, "output file");
-                OutputPaths.CheckDistinct([(outputPath, "output file")], [(inputPath, "training file")]);
-            }
+            AtomicFile.CheckWritable(outputPath, "output file");
+            OutputPaths.CheckDistinct([(outputPath, "output file")], [(inputPath, "training file")]);
             var source = new CorpusSource(inputPath);
             PhraseResult? result = null;
-            if (toStandardOutput)
-            {
-                using var stdout = Console.OpenStandardOutput();
-                result = PhraseFinder.Run(source, stdout, options);
-            }
-            else
-            {
-                AtomicFile.Write(outputPath, stream => result = PhraseFinder.Run(source, stream, options));
-            }
+            AtomicFile.Write(outputPath, stream => result = PhraseFinder.Run(source, stream, options));
             if (result!.DroppedLastWord && !parse.GetValue(quiet))
                 error.WriteLine($"Note: the last word of {source.DisplayName} has no space or newline after it: dropped, as word2phrase drops it.");
             if (verbose) Report(result, error);

@@ -59,6 +59,9 @@ internal static class TrainCommand
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels of the chosen instruction set (for benchmarks)." };
         var longRun = new LongRunOptions();
+        var json = new Option<bool>("--json") { Description = "At the end, print the run as one JSON object on stdout (options, vocabulary, per-epoch loss and time, speed, memory, outputs, evaluations; see the README)." };
+        var progressFormat = new Option<string>("--progress") { Description = "Progress on stderr: text (for people) or json (one object per line, every second).", DefaultValueFactory = _ => "text" };
+        progressFormat.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("train", "Train word vectors: skip-gram or CBOW with negative sampling, hierarchical softmax or the full softmax.")
         {
@@ -66,6 +69,8 @@ internal static class TrainCommand
             saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, cbowExact, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
         foreach (var option in longRun.All) command.Options.Add(option);
+        command.Options.Add(json);
+        command.Options.Add(progressFormat);
         command.SetAction(parse =>
         {
             if (parse.GetValue(longRun.Resume) is not { } resumePath) return Execute(parse, null, false);
@@ -139,7 +144,10 @@ internal static class TrainCommand
             if (evaluate && outPath == null) throw new FastW2VException("--eval-analogy and --eval-similarity evaluate trained vectors: give --output FILE.");
             // -debug 0: nothing but errors; 1: the summary; 2 (the default): progress as well.
             bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0;
-            bool showProgress = verbose && parse.GetValue(debug) > 1;
+            bool jsonProgress = parse.GetValue(progressFormat) == "json", jsonReport = parse.GetValue(json);
+            bool showProgress = (verbose && parse.GetValue(debug) > 1) || (jsonProgress && !parse.GetValue(quiet));
+            if (outPath == AtomicFile.StandardOutput && (jsonReport || evaluate))
+                throw new FastW2VException($"--output - writes the vectors to standard output: {(jsonReport ? "--json" : "the evaluations")} would be mixed in; give the vectors a file.");
             Action<string>? log = verbose ? error.WriteLine : null;
 
             var source = new CorpusSource(parse.GetValue(input) ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
@@ -177,20 +185,21 @@ internal static class TrainCommand
                 double seconds = FullSoftmaxCost.EstimateSeconds(vocabulary.Count, training.Dimension, examples, training.Threads, training.Kernels);
                 error.WriteLine($"warning: the full softmax costs O(V) per prediction; with {vocabulary.Count:N0} words this run needs roughly {TimeSpan.FromSeconds(seconds):d\\.hh\\:mm\\:ss} (--loss ns or hs are the fast approximations).");
             }
-            var display = showProgress ? new ProgressDisplay(error) : null;
+            IProgressSink? display = !showProgress ? null : jsonProgress ? new JsonProgress(error) : new ProgressDisplay(error);
+            var evaluations = new List<TrainEvaluation>();
             var words = evaluate ? Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary.GetWordBytes(i).ToArray()).ToList() : null;
             void Evaluate(string when, WordVectorModel m)
             {
                 using var view = new WordVectors(words!, m.Input, ownsVectors: false);
-                if (questions != null)
-                {
-                    var r = AnalogyEvaluator.Evaluate(view, questions, 30000, training.Threads);
+                var analogy = questions != null ? AnalogyEvaluator.Evaluate(view, questions, 30000, training.Threads) : null;
+                var similarity = pairFiles.Count > 0 ? SimilarityEvaluator.Evaluate(view, pairFiles) : null;
+                if (jsonReport) { evaluations.Add(new TrainEvaluation(when, analogy, similarity)); return; } // stdout holds the JSON only
+                if (analogy is { } r)
                     output.WriteLine($"{when}: analogy {r.Overall.Accuracy:P2} (semantic {r.Semantic.Accuracy:P2}, syntactic {r.Syntactic.Accuracy:P2}; {r.Overall.Seen} of {r.Overall.Total} questions seen)");
-                }
-                if (pairFiles.Count > 0)
+                if (similarity != null)
                 {
                     output.WriteLine($"{when}: word similarity");
-                    EvaluationOutput.SimilarityText(output, SimilarityEvaluator.Evaluate(view, pairFiles));
+                    EvaluationOutput.SimilarityText(output, similarity);
                 }
             }
             Action<int, WordVectorModel>? epochEnd = evaluate && parse.GetValue(evalEveryEpoch) ? (epoch, m) =>
@@ -259,6 +268,15 @@ internal static class TrainCommand
             else if (outputVectors != null) VectorFileWriter.Write(outputVectors, vocabulary.Count, vocabulary.GetWordBytes, model.Output, SharedOptions.IsBinary(parse.GetValue(binary), outputVectors));
             if (log != null)
                 Summary(log, result, prepared, training, writeClock.Elapsed, wall.Elapsed);
+            if (jsonReport)
+            {
+                var written = new List<(string, string, string)> { (outPath, classCount > 0 ? "classes" : "vectors", classCount > 0 ? "text" : isBinary ? "binary" : "text") };
+                if (outputVectors != null && model.Output.Rows > 0)
+                    written.Add((outputVectors, "output-vectors", SharedOptions.IsBinary(parse.GetValue(binary), outputVectors) ? "binary" : "text"));
+                if (vocabPath != null) written.Add((vocabPath, "vocabulary", "text"));
+                if (checkpointPath != null) written.Add((checkpointPath, "checkpoint", "binary"));
+                JsonOutput.Write(output, w => TrainReport.Write(w, training, vocabularyOptions, source, prepared, result, wall.Elapsed, written, evaluations));
+            }
             return 0;
         }
     }

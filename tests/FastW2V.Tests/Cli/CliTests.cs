@@ -138,7 +138,8 @@ public class CliTests
         Assert.That(code, Is.Zero, err);
         using (var doc = JsonDocument.Parse(text))
         {
-            var first = doc.RootElement[0];
+            var first = doc.RootElement.GetProperty("files")[0];
+            Assert.That(doc.RootElement.GetProperty("average").GetDouble(), Is.EqualTo(first.GetProperty("spearman").GetDouble()), "one file: its own ρ");
             Assert.That(first.GetProperty("used").GetInt32(), Is.EqualTo(3));
             Assert.That(first.GetProperty("outOfVocabulary").GetInt32(), Is.EqualTo(1));
         }
