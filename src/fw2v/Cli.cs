@@ -26,6 +26,9 @@ public static class Cli
             BenchCommand.Create(output, error),
             PhrasesCommand.Create(output, error),
             ClassesCommand.Create(output, error),
+            PictureCommands.Plot(output),
+            PictureCommands.PlotLoss(output),
+            PictureCommands.Export(output),
         };
         args = ClassicArguments.Translate(args);
         // `fw2v` alone and `fw2v help [command]` show the usage and the command list (word2vec.c's tools

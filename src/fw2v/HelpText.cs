@@ -67,6 +67,10 @@ internal static partial class HelpText
         ["nn"] = ["fw2v nn vectors.bin france -k 5", "fw2v nn vectors.bin \"king -man +woman\""],
         ["analogy"] = ["fw2v analogy vectors.bin man woman king"],
         ["bench"] = ["fw2v bench --threads 1,2 --repeat 3"],
+        ["plot"] = ["fw2v plot vectors.bin france king computer -k 8 -o map.svg"],
+        ["plot-loss"] = ["fw2v train -i text.txt -o v.bin --json > run.json && fw2v plot-loss run.json -o loss.svg"],
+        ["export"] = ["fw2v export projector vectors.bin projector/ --limit 10000"],
+        ["export projector"] = ["fw2v export projector vectors.bin projector/ --limit 10000"],
     };
 
     /// <summary>"-size &lt;size&gt;" → "-size, --size &lt;size&gt;": every name of the option the label shows.</summary>

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using FastW2V.Formats;
+using FastW2V.Visualization;
+
+namespace FastW2V.Cli.Commands;
+
+/// <summary>
+/// Pictures: <c>fw2v plot VECTORS WORD… -o map.svg</c> (a PCA map of words and their neighbours),
+/// <c>fw2v plot-loss LOG -o loss.svg</c> (the loss curve of a --json or --progress json log) and
+/// <c>fw2v export projector VECTORS DIR</c> (TensorBoard projector files).
+/// </summary>
+internal static class PictureCommands
+{
+    public static Command Plot(TextWriter output)
+    {
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var words = new Argument<string[]>("words") { Description = "Words to map, each with its nearest neighbours.", Arity = ArgumentArity.OneOrMore };
+        var target = new Option<string>("--output", "-output", "-o") { Description = "The SVG file to write.", Required = true };
+        var k = new Option<int>("-k", "--k") { Description = "Neighbours shown per word.", DefaultValueFactory = _ => 8 };
+        var command = new Command("plot", "A 2-D map (PCA) of words and their nearest neighbours, as SVG.") { vectors, words, target, k };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(target)!;
+            AtomicFile.CheckWritable(path, "SVG file");
+            if (parse.GetValue(k) < 1) throw new FastW2VException($"k must be at least 1 (got {parse.GetValue(k)}).");
+            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
+            string svg = WordMap.Draw(v, parse.GetValue(words)!, parse.GetValue(k));
+            AtomicFile.Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(svg)), "SVG file");
+            output.WriteLine($"Wrote {path}.");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command PlotLoss(TextWriter output)
+    {
+        var log = new Argument<string>("log") { Description = "What train --json printed, or the stderr of train --progress json." };
+        var target = new Option<string>("--output", "-output", "-o") { Description = "The SVG file to write.", Required = true };
+        var command = new Command("plot-loss", "The loss curve of a training run, as SVG.") { log, target };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(target)!;
+            AtomicFile.CheckWritable(path, "SVG file");
+            string svg = LossCurve.Draw(System.Text.Encoding.UTF8.GetString(FileInput.ReadAllBytes(parse.GetValue(log)!, "training log")));
+            AtomicFile.Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(svg)), "SVG file");
+            output.WriteLine($"Wrote {path}.");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Export(TextWriter output)
+    {
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var folder = new Argument<string>("folder") { Description = "Folder for vectors.tsv and metadata.tsv." };
+        var limit = new Option<int>("--limit") { Description = "Export only the N most frequent words (0 = all).", DefaultValueFactory = _ => 0 };
+        var projector = new Command("projector", "vectors.tsv and metadata.tsv for the TensorBoard projector (projector.tensorflow.org).") { vectors, folder, limit };
+        projector.SetAction(parse =>
+        {
+            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
+            ProjectorExport.Write(v, parse.GetValue(folder)!, parse.GetValue(limit));
+            output.WriteLine($"Wrote {Path.Combine(parse.GetValue(folder)!, "vectors.tsv")} and metadata.tsv.");
+            return 0;
+        });
+        return new Command("export", "Export vectors for other tools.") { projector };
+    }
+}
