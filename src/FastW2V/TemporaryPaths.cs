@@ -8,7 +8,7 @@ namespace FastW2V;
 /// remove them all (<see cref="DeleteAll"/>); and a run killed outright (kill -9) leaves names that
 /// carry its process id, which the next run reclaims (<see cref="IsOfDeadProcess"/>).
 /// </summary>
-public static class TemporaryPaths
+internal static class TemporaryPaths
 {
     private const string LockName = ".lock";
     private static readonly ConcurrentDictionary<string, bool> Paths = new(); // value: is a folder

@@ -14,6 +14,7 @@ namespace FastW2V.Clustering;
 /// </summary>
 public static unsafe class WordClasses
 {
+    /// <summary>word2vec.c's k-means iterations.</summary>
     public const int Iterations = 10;
 
     /// <summary>The class of every row of <paramref name="vectors"/>.</summary>

@@ -5,7 +5,7 @@ namespace FastW2V.Corpus;
 /// in the first megabytes of a plain file, and checked against the cache folder's free space, so a
 /// billion-token run does not fill the disk half-way through encoding.
 /// </summary>
-public static unsafe class CacheEstimate
+internal static unsafe class CacheEstimate
 {
     private const int SampleBytes = 4 << 20;
 

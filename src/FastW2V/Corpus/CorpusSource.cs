@@ -8,7 +8,7 @@ namespace FastW2V.Corpus;
 /// not a regular file — a FIFO, /dev/stdin, a process substitution (&lt;(cmd)), a character device —
 /// read once as a plain-text stream. A link is followed: its target's size is the corpus's.
 /// </summary>
-public sealed class CorpusSource
+internal sealed class CorpusSource
 {
     public string Path { get; }
     /// <summary>The file a regular input finally names (links followed); <see cref="Path"/> otherwise.</summary>

@@ -7,7 +7,7 @@ namespace FastW2V.Corpus;
 /// re-tokenise text. Words outside the vocabulary are already removed; &lt;/s&gt; (id 0) marks sentence
 /// ends. The files live in a private folder that is deleted on dispose unless asked to keep it.
 /// </summary>
-public sealed unsafe class EncodedCorpus : IDisposable
+internal sealed unsafe class EncodedCorpus : IDisposable
 {
     private readonly MappedFile[] _maps;
     private readonly long[] _starts; // global token index where each file begins, plus the total

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace FastW2V.Corpus;
 
 /// <summary>A read-only memory map of a whole file (a pipe: its bytes read into memory), exposed as a pointer and a length.</summary>
-public sealed unsafe class MappedFile : IDisposable
+internal sealed unsafe class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _map;
     private readonly MemoryMappedViewAccessor? _view;

@@ -4,7 +4,7 @@ namespace FastW2V.Corpus;
 /// Splits a text into byte ranges, one per worker, aligned so that every word lies wholly inside one
 /// range: a boundary is moved forward until the byte before it is a separator (or the text ends).
 /// </summary>
-public static unsafe class ShardPlanner
+internal static unsafe class ShardPlanner
 {
     /// <summary>Returns <paramref name="count"/> + 1 increasing boundaries from 0 to length.</summary>
     public static long[] Plan(byte* text, long length, int count)

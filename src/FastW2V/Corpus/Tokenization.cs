@@ -15,7 +15,7 @@ namespace FastW2V.Corpus;
 /// <item>The last word of a file that does not end in a newline is counted (word2vec.c drops it).</item>
 /// </list>
 /// </summary>
-public static class Tokenization
+internal static class Tokenization
 {
     public const int MaxWordBytes = 100;
     public const string SentenceEnd = "</s>";

@@ -4,16 +4,26 @@ using FastW2V.Kernels.Blocked;
 
 namespace FastW2V.Evaluation;
 
+/// <summary>One section's result: questions answered right, seen (all four words in the vocabulary) and in the file.</summary>
 public sealed record SectionScore(string Name, int Correct, int Seen, int Total)
 {
+/// <summary>Correct / seen (0 when none was seen).</summary>
     public double Accuracy => Seen > 0 ? (double)Correct / Seen : 0;
 }
 
+/// <summary>An analogy evaluation: each section, the semantic and syntactic groups, the total, and how it was run.</summary>
 public sealed record AnalogyReport(IReadOnlyList<SectionScore> Sections, SectionScore Semantic, SectionScore Syntactic,
     SectionScore Overall, int Restrict, AnalogyMethod Method, int MalformedLines, TimeSpan Elapsed);
 
 /// <summary>3CosAdd (word2vec.c's compute-accuracy) or 3CosMul (Levy and Goldberg 2014).</summary>
-public enum AnalogyMethod { Add, Mul }
+/// <summary>3CosAdd (compute-accuracy's) or 3CosMul (Levy and Goldberg).</summary>
+public enum AnalogyMethod
+{
+    /// <summary>b − a + c, cosine (3CosAdd).</summary>
+    Add,
+    /// <summary>cos(d,b)·cos(d,c) / (cos(d,a) + ε), cosines shifted to [0, 1] (3CosMul).</summary>
+    Mul,
+}
 
 /// <summary>
 /// word2vec.c's compute-accuracy protocol, exactly: keep the first <c>restrict</c> words of the file
@@ -30,8 +40,11 @@ public static unsafe class AnalogyEvaluator
 {
     private const int ChunkQuestions = 256;  // per task: the rows are streamed once per chunk
     private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
+/// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
 
+/// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first ones), as compute-accuracy does.</summary>
+/// <param name="threads">0: every core.</param>
     public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = 30000, int threads = 0,
         AnalogyMethod method = AnalogyMethod.Add)
     {
@@ -71,7 +84,7 @@ public static unsafe class AnalogyEvaluator
     /// <paramref name="unit"/>, or −1 when no word qualifies, with the vector width of
     /// <paramref name="path"/> (default: this process's). Every width gives the same answers.
     /// </summary>
-    public static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
+    internal static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
         SimdPath? path = null) =>
         (path ?? SimdSupport.Best) == SimdPath.V512
             ? Answer<Float512>(unit, rows, questions, method, threads)

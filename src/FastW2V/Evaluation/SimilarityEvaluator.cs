@@ -3,6 +3,7 @@ using FastW2V.Kernels;
 
 namespace FastW2V.Evaluation;
 
+/// <summary>Spearman's ρ between cosine and human scores for one file, with the pairs used, out of vocabulary, in all, and malformed lines.</summary>
 public sealed record SimilarityScore(string Name, double Spearman, int Used, int OutOfVocabulary, int Total, int MalformedLines);
 
 /// <summary>
@@ -13,6 +14,7 @@ public sealed record SimilarityScore(string Name, double Spearman, int Used, int
 /// </summary>
 public static unsafe class SimilarityEvaluator
 {
+/// <summary>Spearman's ρ on one file's pairs (both words in the vocabulary; <paramref name="restrict"/> &gt; 0: among the most frequent words only).</summary>
     public static SimilarityScore Evaluate(WordVectors vectors, SimilarityPairs pairs, int restrict = 0) =>
         Evaluate(vectors, [pairs], restrict)[0];
 

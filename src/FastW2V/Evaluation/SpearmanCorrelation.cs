@@ -4,7 +4,7 @@ namespace FastW2V.Evaluation;
 /// Spearman's rank correlation: Pearson's correlation of the ranks, tied values sharing the average of
 /// the ranks they span (so it stays exact with ties, where the 1 − 6Σd²/(n(n²−1)) shortcut does not).
 /// </summary>
-public static class SpearmanCorrelation
+internal static class SpearmanCorrelation
 {
     public static double Compute(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

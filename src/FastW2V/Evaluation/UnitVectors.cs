@@ -8,7 +8,7 @@ namespace FastW2V.Evaluation;
 /// The length is computed as compute-accuracy does (float sum of squares in order, square root, then a
 /// division per element), so the unit vectors are the same to the bit.
 /// </summary>
-public static class UnitVectors
+internal static class UnitVectors
 {
     public static EmbeddingMatrix Normalize(WordVectors vectors, int rows)
     {

@@ -6,7 +6,7 @@ namespace FastW2V.Evaluation;
 /// Case-insensitive lookup over the first <c>rows</c> words of a vector file, as compute-accuracy does
 /// (it upper-cases both sides): when two spellings fold to the same key, the first (most frequent) wins.
 /// </summary>
-public sealed class VocabularyIndex
+internal sealed class VocabularyIndex
 {
     private readonly Dictionary<string, int> _index;
     private readonly string[] _folded;

@@ -11,7 +11,7 @@ namespace FastW2V.Formats;
 /// named as /dev/stdout) is written in place, never replaced; a block device or a socket is refused.
 /// "-" is standard output.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private const int NameMax = 255; // bytes in one file name on Linux file systems
 

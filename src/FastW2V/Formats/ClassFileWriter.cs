@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FastW2V.Formats;
 
 /// <summary>word2vec.c's -classes output: "word class" per line, in vocabulary (file) order, written atomically.</summary>
-public static class ClassFileWriter
+internal static class ClassFileWriter
 {
     public static void Write(string path, int rows, WordAt word, int[] classes)
     {

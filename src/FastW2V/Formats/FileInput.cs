@@ -1,7 +1,7 @@
 namespace FastW2V.Formats;
 
 /// <summary>Checks on input paths that turn every file-system failure into one clear sentence.</summary>
-public static class FileInput
+internal static class FileInput
 {
     public static void CheckReadable(string path, string what)
     {

@@ -5,9 +5,9 @@ namespace FastW2V.Formats;
 /// <summary>What a path names once links are followed: .NET's FileInfo cannot tell a FIFO or a device
 /// from a regular file (both are "Normal"), and replacing /dev/null by renaming over it, or reading a
 /// link's own length as the corpus's, are exactly the mistakes this prevents.</summary>
-public enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, Other }
+internal enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, Other }
 
-public static unsafe partial class FileKinds
+internal static unsafe partial class FileKinds
 {
     private const uint TypeMask = 0xF000;
 

@@ -7,7 +7,7 @@ namespace FastW2V.Kernels;
 /// Large buffers are aligned to 2 MiB and advised as transparent huge pages: the embedding matrices
 /// and the unigram table are read at random, so fewer TLB misses pay off directly.
 /// </summary>
-public sealed unsafe class AlignedBuffer : IDisposable
+internal sealed unsafe class AlignedBuffer : IDisposable
 {
     public const int CacheLine = 64;
     private const long HugePage = 2L << 20;

@@ -6,7 +6,7 @@ namespace FastW2V.Kernels;
 /// type arguments, so the JIT/AOT compiler specialises each loop per instruction set and inlines the
 /// kernels: no virtual call.
 /// </summary>
-public unsafe interface IKernels<T> where T : unmanaged
+internal unsafe interface IKernels<T> where T : unmanaged
 {
     /// <summary>Σ a[i]·b[i].</summary>
     static abstract T Dot(T* a, T* b, int n);
@@ -28,7 +28,7 @@ public unsafe interface IKernels<T> where T : unmanaged
 /// The float kernels of one instruction set. Lengths are row strides: whole multiples of 16 floats (one
 /// Vector512, two Vector256), so no path needs a scalar tail; the padding floats are zero and stay zero.
 /// </summary>
-public unsafe interface IVectorKernels : IKernels<float>
+internal unsafe interface IVectorKernels : IKernels<float>
 {
     static abstract SimdPath Path { get; }
 }

@@ -6,7 +6,9 @@ namespace FastW2V.Kernels;
 /// than level-1 loops (a dot product and two axpy per cell).</param>
 public sealed record KernelStrategy(string Name, SimdPath Path, bool Blocked, string Description)
 {
+    /// <summary>This CPU runs it.</summary>
     public bool IsSupported => SimdSupport.IsSupported(Path);
+    /// <summary>Its name (avx2-blocked, ...).</summary>
     public override string ToString() => Name;
 }
 
@@ -19,12 +21,18 @@ public sealed record KernelStrategy(string Name, SimdPath Path, bool Blocked, st
 /// </summary>
 public static class KernelStrategies
 {
+    /// <summary>Names a strategy to force (tests cover every one this way).</summary>
     public const string EnvironmentVariable = "FW2V_SIMD";
 
+    /// <summary>AVX-512 register-blocked strips (the fastest where the CPU has AVX-512).</summary>
     public static readonly KernelStrategy Avx512Blocked = new("avx512-blocked", SimdPath.V512, true, "AVX-512, register-blocked strips");
+    /// <summary>AVX2 + FMA register-blocked strips.</summary>
     public static readonly KernelStrategy Avx2Blocked = new("avx2-blocked", SimdPath.V256, true, "AVX2 + FMA, register-blocked strips");
+    /// <summary>AVX-512 level-1 loops (word2vec.c's order of operations).</summary>
     public static readonly KernelStrategy Avx512Loop = new("avx512-loop", SimdPath.V512, false, "AVX-512, level-1 loops");
+    /// <summary>AVX2 + FMA level-1 loops.</summary>
     public static readonly KernelStrategy Avx2Loop = new("avx2-loop", SimdPath.V256, false, "AVX2 + FMA, level-1 loops");
+    /// <summary>Scalar loops: any CPU.</summary>
     public static readonly KernelStrategy Scalar = new("scalar", SimdPath.Scalar, false, "scalar loops (any CPU)");
 
     /// <summary>Every strategy, best first.</summary>

@@ -5,7 +5,7 @@ namespace FastW2V.Kernels;
 /// log σ(x) and log σ(−x) = log(1 − σ(x)) at the same points, so one index gives the step size and the
 /// loss of a positive or a negative example.
 /// </summary>
-public sealed unsafe class SigmoidTable : IDisposable
+internal sealed unsafe class SigmoidTable : IDisposable
 {
     public const float MaxExp = 6f;
     public const int Size = 1000;

@@ -15,7 +15,7 @@ public enum SimdPath
 }
 
 /// <summary>Which instruction sets this CPU (and this binary's instruction set) runs natively.</summary>
-public static class SimdSupport
+internal static class SimdSupport
 {
     /// <summary>The instruction set of the strategy this process uses (<see cref="KernelStrategies.Default"/>).</summary>
     public static SimdPath Best => KernelStrategies.Default.Path;

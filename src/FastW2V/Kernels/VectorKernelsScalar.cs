@@ -4,7 +4,7 @@ namespace FastW2V.Kernels;
 /// Plain scalar kernels: the float path without SIMD, and the reference the vector paths are tested
 /// against. The loops are <see cref="ScalarKernels{T}"/>'s, the same code the gradient checks run in double.
 /// </summary>
-public unsafe struct VectorKernelsScalar : IVectorKernels
+internal unsafe struct VectorKernelsScalar : IVectorKernels
 {
     public static SimdPath Path => SimdPath.Scalar;
     public static float Dot(float* a, float* b, int n) => ScalarKernels<float>.Dot(a, b, n);

@@ -5,7 +5,7 @@ using Vec = System.Runtime.Intrinsics.Vector256<float>;
 namespace FastW2V.Kernels;
 
 /// <summary>AVX2 kernels: 8 floats per vector, two per 16-float step (rows are padded to 16).</summary>
-public unsafe struct VectorKernelsV256 : IVectorKernels
+internal unsafe struct VectorKernelsV256 : IVectorKernels
 {
     private const int W = 8;
     public static SimdPath Path => SimdPath.V256;

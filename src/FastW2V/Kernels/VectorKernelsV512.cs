@@ -8,7 +8,7 @@ namespace FastW2V.Kernels;
 /// AVX-512 kernels: 16 floats per vector. Two accumulators in Dot hide the FMA latency (4 cycles)
 /// for the common row lengths of 112 (d = 100) and 304 (d = 300) floats.
 /// </summary>
-public unsafe struct VectorKernelsV512 : IVectorKernels
+internal unsafe struct VectorKernelsV512 : IVectorKernels
 {
     private const int W = 16;
     public static SimdPath Path => SimdPath.V512;

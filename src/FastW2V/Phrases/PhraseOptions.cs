@@ -7,6 +7,7 @@ public sealed record PhraseOptions
     public long MinCount { get; init; } = 5;
     /// <summary>Join a pair when its score is above this (word2phrase: -threshold 100; higher = fewer phrases).</summary>
     public float Threshold { get; init; } = 100;
+    /// <summary>Threads for both passes (the output does not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
     /// <summary>Distinct words and pairs counted before the rarest are dropped: word2phrase's 0.7 × its
     /// 500,000,000-entry hash table. Only a sequential count prunes the same way, so past this fw2v
@@ -14,11 +15,14 @@ public sealed record PhraseOptions
     public long PruneThreshold { get; init; } = 350_000_000;
     /// <summary>Where a streamed input (gzip, standard input, a pipe) is unpacked for the second pass.</summary>
     public string? CacheFolder { get; init; }
+    /// <summary>Reject input that is not UTF-8 (NUL bytes are always rejected).</summary>
     public bool CheckUtf8 { get; init; } = true;
+    /// <summary>Receives notes (a count done again in one pass, scratch folders reclaimed).</summary>
     public Action<string>? Log { get; init; }
     /// <summary>Bytes per range of the second pass (tests make it tiny, so that every range looks back).</summary>
     internal long RangeBytes { get; init; } = 16 << 20;
 
+    /// <summary>Throws a one-sentence <see cref="FastW2VException"/> for an option out of range.</summary>
     public void Validate()
     {
         if (Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {Threads}).");
@@ -30,6 +34,7 @@ public sealed record PhraseOptions
 /// <summary>What a phrase pass did.</summary>
 public sealed record PhraseResult
 {
+    /// <summary>Bytes of input read.</summary>
     public long InputBytes { get; init; }
     /// <summary>Words counted (word2phrase's "Words in train file").</summary>
     public long Words { get; init; }
@@ -41,9 +46,11 @@ public sealed record PhraseResult
     public long VocabularySize { get; init; }
     /// <summary>Words written joined to the word before them.</summary>
     public long Joined { get; init; }
+    /// <summary>Shards counted in parallel.</summary>
     public int Shards { get; init; }
     /// <summary>The count was done again in one pass (pruning, or SortVocab's order-dependent drop).</summary>
     public bool Sequential { get; init; }
+    /// <summary>Times the rarest keys were pruned while counting.</summary>
     public int PruneRounds { get; init; }
     /// <summary>The input's last word had no separator after it and was dropped, as word2phrase drops it.</summary>
     public bool DroppedLastWord { get; init; }
@@ -51,5 +58,6 @@ public sealed record PhraseResult
     public TimeSpan CountTime { get; init; }
     /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and selecting the kept keys.</summary>
     public TimeSpan MergeTime { get; init; }
+    /// <summary>The second pass: joining and writing.</summary>
     public TimeSpan WriteTime { get; init; }
 }

@@ -16,7 +16,7 @@ using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 /// id file is remapped in place to final ids. Streamed sources (gzip, stdin, pipes) go the same way as
 /// a single shard.
 /// </summary>
-public static unsafe class CorpusPreparation
+internal static unsafe class CorpusPreparation
 {
     private const int StreamBufferBytes = 4 << 20;
 

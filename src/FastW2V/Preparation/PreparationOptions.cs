@@ -7,7 +7,7 @@ namespace FastW2V.Preparation;
 using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>What to do with a corpus before training.</summary>
-public sealed record PreparationOptions
+internal sealed record PreparationOptions
 {
     public int Threads { get; init; } = Environment.ProcessorCount;
     public VocabularyOptions Vocabulary { get; init; } = new();
@@ -23,7 +23,7 @@ public sealed record PreparationOptions
 }
 
 /// <summary>The vocabulary, the encoded corpus (when asked for) and what it took to make them.</summary>
-public sealed class PreparedCorpus : IDisposable
+internal sealed class PreparedCorpus : IDisposable
 {
     public required Vocabulary Vocabulary { get; init; }
     public EncodedCorpus? Encoded { get; init; }

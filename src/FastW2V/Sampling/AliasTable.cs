@@ -9,7 +9,7 @@ namespace FastW2V.Sampling;
 /// 32-bit random number r: the high half of r·n picks the column, the low half (uniform within the
 /// column) decides between the column and its alias.
 /// </summary>
-public sealed unsafe class AliasTable : IDisposable
+internal sealed unsafe class AliasTable : IDisposable
 {
     private struct Entry
     {

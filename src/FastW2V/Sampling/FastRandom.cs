@@ -7,7 +7,7 @@ namespace FastW2V.Sampling;
 /// 32 bits, whose quality is good (word2vec.c uses the same kind of generator but its low bits).
 /// One multiply-add per number; a struct, so it lives in a register in the training loops.
 /// </summary>
-public struct FastRandom(ulong seed)
+internal struct FastRandom(ulong seed)
 {
     private ulong _state = Mix(seed);
 

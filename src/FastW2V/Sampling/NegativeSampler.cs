@@ -10,7 +10,7 @@ public enum NegativeSamplerKind
 }
 
 /// <summary>The unigram distribution raised to 0.75 (word2vec.c's), the base of both samplers.</summary>
-public static class UnigramDistribution
+internal static class UnigramDistribution
 {
     public const double Power = 0.75;
 

@@ -6,7 +6,7 @@ namespace FastW2V.Sampling;
 /// <c>(√(c / t) + 1) · t / c</c> (capped at 1). Stored as 32-bit thresholds so the hot loop decides
 /// with one integer compare against a random 32-bit number.
 /// </summary>
-public sealed class SubsamplingTable
+internal sealed class SubsamplingTable
 {
     private readonly uint[] _thresholds;
 

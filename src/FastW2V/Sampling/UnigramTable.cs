@@ -10,7 +10,7 @@ namespace FastW2V.Sampling;
 /// past 2^23 words can still be drawn; past <see cref="MaxWords"/> the table is refused (the alias
 /// sampler, the default, has no such limit).
 /// </summary>
-public sealed unsafe class UnigramTable : IDisposable
+internal sealed unsafe class UnigramTable : IDisposable
 {
     public const int MinBits = 23, MaxBits = 28;
     /// <summary>The most words a table of 2^<see cref="MaxBits"/> entries serves (four entries a word).</summary>

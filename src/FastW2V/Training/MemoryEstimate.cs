@@ -10,7 +10,7 @@ namespace FastW2V.Training;
 /// against the memory the machine has, so `-size 10000` on a large vocabulary stops with one line
 /// instead of being killed after minutes of counting.
 /// </summary>
-public static class MemoryEstimate
+internal static class MemoryEstimate
 {
     public static long TrainingBytes(int words, TrainingOptions options)
     {

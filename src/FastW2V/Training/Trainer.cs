@@ -11,7 +11,7 @@ namespace FastW2V.Training;
 /// same matrices without locks, while the calling thread watches progress, reports it and checks
 /// for NaN/Inf at every interval.
 /// </summary>
-public static unsafe class Trainer
+internal static unsafe class Trainer
 {
     /// <param name="epochEnd">Called after every epoch but the last with the epoch number (from 1) and the
     /// model, while all workers wait: the vectors are still (for evaluation during training).</param>

@@ -3,21 +3,35 @@ using FastW2V.Sampling;
 
 namespace FastW2V.Training;
 
-public enum Architecture { SkipGram, Cbow }
+/// <summary>What predicts what: skip-gram (a word predicts its context) or CBOW (the context predicts the word).</summary>
+public enum Architecture
+{
+    /// <summary>Skip-gram (word2vec.c's -cbow 0).</summary>
+    SkipGram,
+    /// <summary>Continuous bag of words (word2vec.c's -cbow 1, its default).</summary>
+    Cbow,
+}
 
 /// <summary>Everything that shapes training, with word2vec.c's defaults.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>Skip-gram or CBOW (word2vec.c's default: CBOW).</summary>
     public Architecture Architecture { get; init; } = Architecture.Cbow;
+    /// <summary>Vector dimension (-size).</summary>
     public int Dimension { get; init; } = 100;
+    /// <summary>Maximum distance between a word and its context (-window; the window is drawn in 1..this per word).</summary>
     public int Window { get; init; } = 5;
     /// <summary>Subsampling threshold (word2vec.c's -sample); 0 turns subsampling off.</summary>
     public double Sample { get; init; } = 1e-3;
+    /// <summary>Negative samples per example (-negative; 0 = none).</summary>
     public int Negative { get; init; } = 5;
+    /// <summary>Hierarchical softmax (-hs 1); with <see cref="Negative"/> &gt; 0 both heads train, as in word2vec.c.</summary>
     public bool HierarchicalSoftmax { get; init; }
     /// <summary>The exact softmax over the whole vocabulary (O(V) per prediction: small vocabularies, reference runs).</summary>
     public bool FullSoftmax { get; init; }
+    /// <summary>Hogwild worker threads (default: every core).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Epochs (-iter).</summary>
     public int Iterations { get; init; } = 5;
     /// <summary>Starting learning rate; null = word2vec.c's default (0.025 skip-gram, 0.05 CBOW).</summary>
     public float? Alpha { get; init; }
@@ -30,11 +44,13 @@ public sealed record TrainingOptions
     /// analogy accuracy, CBOW d200 w8 n25, 5 epochs; raising alpha for both matrices reached 37.6%).
     /// </summary>
     public bool CbowExactGradient { get; init; }
+    /// <summary>Random seed: with one thread, runs are bit-identical.</summary>
     public ulong Seed { get; init; } = 1;
+    /// <summary>How negatives are drawn: an alias table (exact, default) or word2vec.c's unigram table.</summary>
     public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
     /// <summary>The kernel strategy (instruction set and technique); the best this CPU runs unless forced.</summary>
-    public KernelStrategy Kernels { get; init; } = KernelStrategies.Default;
-    public SimdPath Simd => Kernels.Path;
+    internal KernelStrategy Kernels { get; init; } = KernelStrategies.Default;
+    internal SimdPath Simd => Kernels.Path;
     /// <summary>
     /// Batched updates: skip-gram as HogBatch windows (the context rows of a centre word share its
     /// negatives and its Huffman path), CBOW as batches of strided centre words sharing one draw of
@@ -49,8 +65,10 @@ public sealed record TrainingOptions
     /// <summary>Negative sampling is the only loss (the batched and register-blocked skip-gram paths).</summary>
     public bool NegativeSamplingOnly => Negative > 0 && !HierarchicalSoftmax && !FullSoftmax;
 
+    /// <summary>The starting learning rate: <see cref="Alpha"/>, or word2vec.c's default for the architecture.</summary>
     public float StartingAlpha => Alpha ?? (Architecture == Architecture.Cbow ? 0.05f : 0.025f);
 
+    /// <summary>Throws a one-sentence <see cref="FastW2VException"/> for an option out of range.</summary>
     public void Validate()
     {
         static void Require(bool ok, string message) { if (!ok) throw new FastW2VException(message); }

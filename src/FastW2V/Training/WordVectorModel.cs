@@ -9,7 +9,7 @@ namespace FastW2V.Training;
 /// of the Huffman tree (syn1: V − 1 rows, for hierarchical softmax). A matrix a loss does not use has no
 /// rows. Input vectors start uniform in (−0.5, 0.5)/dim as in word2vec.c, the others at zero.
 /// </summary>
-public sealed unsafe class WordVectorModel : IDisposable
+internal sealed unsafe class WordVectorModel : IDisposable
 {
     public EmbeddingMatrix Input { get; }
     public EmbeddingMatrix Output { get; }

@@ -7,7 +7,7 @@ namespace FastW2V.Vocabulary;
 /// The final vocabulary, in word2vec.c's order: &lt;/s&gt; is entry 0, the rest by count descending,
 /// ties in order of first appearance in the corpus. Word ids are indices into this order.
 /// </summary>
-public sealed unsafe class Vocabulary
+internal sealed unsafe class Vocabulary
 {
     private readonly WordCountTable _table;
 

@@ -6,7 +6,7 @@ using FastW2V.Formats;
 namespace FastW2V.Vocabulary;
 
 /// <summary>word2vec.c's vocabulary file: one "word count" line per entry, in vocabulary order.</summary>
-public static unsafe class VocabularyFile
+internal static unsafe class VocabularyFile
 {
     public static void Save(Vocabulary vocabulary, string path)
     {

@@ -16,6 +16,7 @@ public sealed record VocabularyOptions
     /// </summary>
     public int PruneThreshold { get; init; } = 21_000_000;
 
+    /// <summary>Throws a one-sentence <see cref="FastW2VException"/> for an option out of range.</summary>
     public void Validate()
     {
         if (MinCount < 1) throw new FastW2VException($"min-count must be at least 1 (got {MinCount}).");

@@ -11,7 +11,7 @@ namespace FastW2V.Training;
 /// so <see cref="Read"/> loads everything else and <see cref="LoadModel"/> reads the matrices into a new
 /// model in place.
 /// </summary>
-public sealed class CheckpointFile
+internal sealed class CheckpointFile
 {
     private static ReadOnlySpan<byte> Magic => "FW2VCKPT"u8;
     private const int Version = 1;

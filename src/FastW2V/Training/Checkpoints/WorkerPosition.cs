@@ -4,7 +4,7 @@ namespace FastW2V.Training;
 /// Where one worker stands, at a sentence boundary: everything its next step depends on, so a run
 /// resumed from it with one thread goes on bit for bit as if it had never stopped.
 /// </summary>
-public sealed class WorkerPosition
+internal sealed class WorkerPosition
 {
     /// <summary>The epoch under way (= the number of epochs when the worker has finished).</summary>
     public int Epoch;
@@ -30,14 +30,14 @@ public sealed class WorkerPosition
 }
 
 /// <summary>The training state a checkpoint holds besides the model: the shared word count and every worker's position.</summary>
-public sealed class TrainingState
+internal sealed class TrainingState
 {
     public required long WordsDone { get; init; }
     public required WorkerPosition[] Workers { get; init; }
 }
 
 /// <summary>What the caller of <see cref="Trainer.Train"/> controls beyond the options: checkpoints, resume, stop.</summary>
-public sealed class TrainingControl
+internal sealed class TrainingControl
 {
     /// <summary>Stop at the next sentence; Train writes a checkpoint (when asked for) and throws
     /// <see cref="OperationCanceledException"/>.</summary>

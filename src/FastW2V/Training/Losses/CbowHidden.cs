@@ -11,7 +11,7 @@ namespace FastW2V.Training.Losses;
 /// the gradient of the mean with an n times larger learning rate for the input rows; that is the default,
 /// and <c>--cbow-exact-gradient</c> gives the factor 1/n.
 /// </summary>
-public static unsafe class CbowHidden
+internal static unsafe class CbowHidden
 {
     /// <summary>Builds h from the rows of <c>words[from..to]</c> except <c>words[centre]</c>; returns n.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

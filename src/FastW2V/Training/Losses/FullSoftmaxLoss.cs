@@ -10,7 +10,7 @@ namespace FastW2V.Training.Losses;
 /// product (a SIMD dot per row), the update one SIMD row update per word: O(V·d) per prediction, for
 /// small vocabularies and as the exact reference the sampled losses approximate.
 /// </summary>
-public static unsafe class FullSoftmaxLoss
+internal static unsafe class FullSoftmaxLoss
 {
     /// <summary>
     /// Softmax in place, stable for any logits: the maximum is subtracted before exponentiating
@@ -53,7 +53,7 @@ public static unsafe class FullSoftmaxLoss
 }
 
 /// <summary>How long the full softmax will take: timed on a slice of a model of the run's shape.</summary>
-public static unsafe class FullSoftmaxCost
+internal static unsafe class FullSoftmaxCost
 {
     /// <summary>Estimated seconds for <paramref name="examples"/> predictions over <paramref name="words"/> words on <paramref name="threads"/> threads.</summary>
     public static double EstimateSeconds(int words, int dimension, long examples, int threads, KernelStrategy kernels)

@@ -10,7 +10,7 @@ namespace FastW2V.Training.Losses;
 /// J = −Σ_d log σ((1 − 2·code_d)·u_{point_d}ᵀh), and each node is one logistic step exactly like a
 /// negative-sampling target with label 1 − code: u_n += g·h, gradient += g·u_n (u_n before its step).
 /// </summary>
-public static unsafe class HierarchicalSoftmaxLoss
+internal static unsafe class HierarchicalSoftmaxLoss
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Apply<T, TKernels, TSigmoid>(T* tree, int stride, T* hidden, T* gradient, byte* code, int* point, int length,

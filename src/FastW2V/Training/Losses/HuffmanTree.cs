@@ -8,7 +8,7 @@ namespace FastW2V.Training.Losses;
 /// matrix) it passes. Codes longer than word2vec.c's MAX_CODE_LENGTH (40) are refused; word2vec.c would
 /// write past its arrays.
 /// </summary>
-public sealed unsafe class HuffmanTree
+internal sealed unsafe class HuffmanTree
 {
     public const int MaxCodeLength = 40;
     private readonly byte[] _codes;

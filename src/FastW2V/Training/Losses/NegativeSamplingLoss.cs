@@ -11,7 +11,7 @@ namespace FastW2V.Training.Losses;
 /// g·u (from u before its step) = −alpha·∂J/∂h, which the caller applies to the input rows. A negative
 /// drawn twice is two terms of J, stepped one after the other as word2vec.c does.
 /// </summary>
-public static unsafe class NegativeSamplingLoss
+internal static unsafe class NegativeSamplingLoss
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Apply<T, TKernels, TSigmoid>(T* output, int stride, T* hidden, T* gradient, int* targets, int count, T alpha,

@@ -9,7 +9,7 @@ namespace FastW2V.Training.Losses;
 /// exact function in the gradient checks (double). The losses are generic over this policy, so the
 /// checks run the trainer's own loss code.
 /// </summary>
-public interface ISigmoidPolicy<T> where T : unmanaged
+internal interface ISigmoidPolicy<T> where T : unmanaged
 {
     /// <summary>
     /// Negative sampling's step g = (label − σ(f))·alpha (label 1 for the positive target), adding
@@ -25,7 +25,7 @@ public interface ISigmoidPolicy<T> where T : unmanaged
 }
 
 /// <summary>word2vec.c's sigmoid: a 1000-point table on [−6, 6], clipped outside (as its training does).</summary>
-public readonly unsafe partial struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<float>
+internal readonly unsafe partial struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<float>
 {
     private readonly float* _sigmoid = table.Sigmoid;
     private readonly float* _logSigmoid = table.LogSigmoid;
@@ -77,7 +77,7 @@ public readonly unsafe partial struct TableSigmoid(SigmoidTable table) : ISigmoi
 }
 
 /// <summary>The exact sigmoid, never clipped, with a stable log: the reference of the gradient checks.</summary>
-public readonly struct ExactSigmoid<T> : ISigmoidPolicy<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly struct ExactSigmoid<T> : ISigmoidPolicy<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>σ(x) = 1 / (1 + e^−x).</summary>
     public static T Sigmoid(T x) => T.One / (T.One + T.Exp(-x));

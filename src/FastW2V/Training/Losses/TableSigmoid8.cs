@@ -16,7 +16,7 @@ namespace FastW2V.Training.Losses;
 /// own label). Lanes outside <c>valid</c> get a zero step and add no loss. The loss costs a log:
 /// callers ask for it (<c>withLoss</c>) only on the updates they sample for the display.
 /// </summary>
-public readonly unsafe partial struct TableSigmoid
+internal readonly unsafe partial struct TableSigmoid
 {
     /// <summary>Negative sampling's step (label − σ(f))·alpha, σ clipped to 0 or 1 outside the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
