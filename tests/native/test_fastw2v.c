@@ -17,6 +17,8 @@ static int32_t on_progress(double fraction, double loss, void *user) {
     return fraction > *(double *)user; /* cancel past this fraction */
 }
 
+static int64_t read_file(char *buffer, int64_t capacity, void *user) { return (int64_t)fread(buffer, 1, (size_t)capacity, (FILE *)user); }
+
 static double seconds(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
 
 int main(int argc, char **argv) {
@@ -66,6 +68,19 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 20; i++) fw2v_most_similar(v, "government", 10, nb, &found);
     double per_query = (seconds() - t0) / 20;
     printf("lookup %.3f us, most_similar %.3f ms over %lld words\n", per_lookup * 1e6, per_query * 1e3, (long long)fw2v_count(v));
+
+    /* The same corpus streamed through a read callback. */
+    FILE *corpus = fopen(argv[1], "rb");
+    CHECK(corpus != NULL, "open corpus");
+    if (corpus) {
+        fw2v_vectors *streamed = NULL;
+        CHECK(fw2v_train_stream(read_file, corpus, &o, NULL, NULL, &streamed) == FW2V_OK && streamed, "train_stream: %s", fw2v_last_error());
+        if (streamed) {
+            CHECK(fw2v_count(streamed) == fw2v_count(v), "streamed vocabulary %lld", (long long)fw2v_count(streamed));
+            fw2v_free(streamed);
+        }
+        fclose(corpus);
+    }
 
     /* Failures: a status and one sentence, never a crash. */
     CHECK(fw2v_load("/nonexistent/vectors.bin", &w) == FW2V_ERROR && strlen(fw2v_last_error()) > 0, "load missing");
