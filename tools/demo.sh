@@ -25,4 +25,4 @@ echo "== Training skip-gram vectors on $corpus"
 out/fw2v -train "$corpus" -output data/vectors.bin -binary 1 -cbow 0 -size 100 -window 5 -negative 5 -hs 0 \
   -sample 1e-4 -iter 5 -threads "$(nproc)" -min-count 5
 echo "== Nearest neighbours"
-out/fw2v nn data/vectors.bin france king computer paris -k 8
+printf 'france\nking\ncomputer\nparis\n' | out/fw2v nn data/vectors.bin -k 8   # one query per line
