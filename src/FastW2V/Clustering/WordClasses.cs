@@ -20,7 +20,7 @@ public static unsafe class WordClasses
     /// <summary>The class of every row of <paramref name="vectors"/>.</summary>
     public static int[] Cluster(EmbeddingMatrix vectors, int classes, int threads)
     {
-        if (classes < 1) throw new FastW2VException($"The number of classes must be at least 1 (got {classes}).");
+        if (classes < 1 || classes > Math.Max(1, vectors.Rows)) throw new FastW2VException($"The number of classes must be between 1 and the number of words, {vectors.Rows:N0} (got {classes}).");
         if (threads < 1) throw new FastW2VException($"threads must be at least 1 (got {threads}).");
         int rows = vectors.Rows, dim = vectors.Dimension;
         var assigned = new int[rows];

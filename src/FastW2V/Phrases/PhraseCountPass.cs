@@ -33,7 +33,7 @@ internal static class PhraseCountPass
                 long bytes = s == 0 ? length : bounds[s + 1] - bounds[s];
                 var counter = counters[s] = new PhraseCounter(ExpectedKeys(bytes), startsFile: s == 0, options.PruneThreshold, prune: false);
                 bool open = CountRange(file, bounds[s], bounds[s + 1], name, counter, options);
-                if (s == shards - 1) droppedLast = open;
+                if (open) droppedLast = true; // only the shard that ends the file can end in an open word
             });
             TimeSpan scanned = clock.Elapsed;
             var merged = Merge(counters);

@@ -23,13 +23,20 @@ internal static class PhraseJoinPass
         {
             int n = Math.Min(wave, ranges - first);
             var done = new long[n];
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
+            try
             {
-                long start = bounds[first + i], end = bounds[first + i + 1];
-                var buffer = outputs[i] ??= new PhraseOutput((int)Math.Min(options.RangeBytes * 5 / 4, end - start + 64));
-                buffer.Clear();
-                done[i] = JoinRange(file, start, end, name, vocabulary, buffer);
-            });
+                Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
+                {
+                    long start = bounds[first + i], end = bounds[first + i + 1];
+                    var buffer = outputs[i] ??= new PhraseOutput((int)Math.Min(options.RangeBytes * 5 / 4, end - start + 64));
+                    buffer.Clear();
+                    done[i] = JoinRange(file, start, end, name, vocabulary, buffer);
+                });
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is FastW2VException) is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // one line, not the wrapper
+            }
             for (int i = 0; i < n; i++)
             {
                 output.Write(outputs[i].Bytes);

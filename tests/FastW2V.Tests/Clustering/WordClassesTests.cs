@@ -66,7 +66,8 @@ public class WordClassesTests
     {
         using var temp = new TempFolder();
         string vectors = Vectors(temp);
-        CliHarness.AssertOneLine(CliHarness.Run("classes", vectors, "0", "-o", temp.File("c.txt")), "at least 1");
+        CliHarness.AssertOneLine(CliHarness.Run("classes", vectors, "0", "-o", temp.File("c.txt")), "between 1 and the number of words");
+        CliHarness.AssertOneLine(CliHarness.Run("classes", vectors, "25000000", "-o", temp.File("c.txt")), "between 1 and the number of words");
         CliHarness.AssertOneLine(CliHarness.Run("classes", vectors, "5", "-o", vectors), "same file");
         Assert.That(File.Exists(temp.File("c.txt")), Is.False);
     }

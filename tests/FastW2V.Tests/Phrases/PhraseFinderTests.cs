@@ -185,3 +185,14 @@ public class PhrasesCommandTests
         Assert.That(File.Exists(temp.File("o.txt")), Is.False, "no output from a failed run");
     }
 }
+
+/// <summary>Review fixes: a negative threshold is refused (word2phrase would join every word).</summary>
+public class PhraseOptionTests
+{
+    [Test]
+    public void A_negative_threshold_is_a_one_line_error()
+    {
+        using var temp = new TempFolder();
+        CliHarness.AssertOneLine(CliHarness.Run("phrases", "-train", temp.Write("t.txt", "a b\nc d \n"), "-output", temp.File("o.txt"), "-threshold", "-1"), "threshold must be 0 or more");
+    }
+}
