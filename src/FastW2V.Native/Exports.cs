@@ -231,9 +231,7 @@ public static unsafe class Exports
         try
         {
             var h = Get(vectors);
-            var terms = Text(query).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(t => t.Length > 1 && t[0] is '-' or '+' ? (t[1..], t[0] == '-' ? -1f : 1f) : (t, 1f)).ToList();
-            return Answer(h, h.Neighbours.Query(terms, Math.Max(1, k)), output, found);
+            return Answer(h, h.Neighbours.Query(NearestNeighbours.Terms(Text(query)), Math.Max(1, k)), output, found);
         }
         catch (Exception e) { return Fail(e); }
     }

@@ -52,7 +52,7 @@ public static class Cli
         string? message = parse.Errors.Count > 0 ? ParserMessage(parse) : OptionTakenAsArgument(parse);
         if (message != null)
         {
-            error.WriteLine($"fw2v: error: {message} (see '{CommandPath(parse.CommandResult)} --help')");
+            error.WriteLine($"fw2v: error: {message} (see '{$"fw2v {HelpText.Path(parse.CommandResult.Command)}".TrimEnd()} --help')");
             return UsageError;
         }
         try
@@ -92,15 +92,6 @@ public static class Cli
                 return $"Unrecognized option '{v}'";
             }
         return null;
-    }
-
-    /// <summary>"fw2v eval analogy", not "fw2v analogy": the help page an error points to.</summary>
-    private static string CommandPath(CommandResult result)
-    {
-        var names = new List<string>();
-        for (SymbolResult? r = result; r is CommandResult c; r = r.Parent)
-            if (c.Command is not RootCommand) names.Insert(0, c.Command.Name);
-        return string.Join(' ', ["fw2v", .. names]);
     }
 
     /// <summary>Turns any exception into one line; the stack trace only with FW2V_DEBUG=1.</summary>

@@ -46,7 +46,8 @@ internal static partial class HelpText
         return result.ToString();
     }
 
-    private static string Path(Command command) => command is RootCommand ? "" : command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand
+    /// <summary>"eval analogy", not "analogy": the help page a command's errors and examples belong to ("" for the root).</summary>
+    internal static string Path(Command command) => command is RootCommand ? "" : command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand
         ? $"{parent.Name} {command.Name}" : command.Name;
 
     /// <summary>One or two typical calls per help page.</summary>

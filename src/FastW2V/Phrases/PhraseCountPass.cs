@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
 using FastW2V.Corpus;
 using FastW2V.Vocabulary;
@@ -45,13 +44,14 @@ internal static class PhraseCountPass
             merged.Dispose();
             why = "no word or pair is below min-count, so word2phrase's drop of its last sorted key depends on the order words first appear";
         }
-        catch (Exception e) when (IsOverflow(e))
+        catch (Exception e) when (VocabularyOverflowException.IsIn(e))
         {
             why = $"more than {options.PruneThreshold:N0} distinct words and pairs: word2phrase prunes the rarest as it goes";
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is FastW2VException) is { } first)
+        catch (AggregateException e)
         {
-            ExceptionDispatchInfo.Throw(first); // a shard's one-line error, not its wrapper
+            FastW2VException.ThrowFirstIn(e);
+            throw;
         }
         finally
         {
@@ -71,10 +71,6 @@ internal static class PhraseCountPass
     /// English text holds about one new word or pair per 20 bytes at 50 MB, fewer as it grows. Capped
     /// at 8 M keys (512 MB of slots): a bigger text's table grows as it needs, never from a guess.</summary>
     private static long ExpectedKeys(long bytes) => Math.Min(bytes / 16, 1 << 23);
-
-    private static bool IsOverflow(Exception e) =>
-        e is VocabularyOverflowException ||
-        e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is VocabularyOverflowException);
 
     /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last word).</summary>
     private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter, PhraseOptions options)

@@ -33,9 +33,10 @@ internal static class PhraseJoinPass
                     done[i] = JoinRange(file, start, end, name, vocabulary, buffer);
                 });
             }
-            catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is FastW2VException) is { } failure)
+            catch (AggregateException e)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // one line, not the wrapper
+                FastW2VException.ThrowFirstIn(e);
+                throw;
             }
             for (int i = 0; i < n; i++)
             {

@@ -56,7 +56,7 @@ internal static unsafe class CorpusPreparation
             counters = CountShards(file, bounds, options, folder, source.DisplayName, budget);
             return Finish(source, options, folder, counters, length, clock);
         }
-        catch (Exception e) when (IsOverflow(e))
+        catch (Exception e) when (VocabularyOverflowException.IsIn(e))
         {
             foreach (var c in counters) c.Abandon();
         }
@@ -83,10 +83,6 @@ internal static unsafe class CorpusPreparation
         }
     }
 
-    private static bool IsOverflow(Exception e) =>
-        e is VocabularyOverflowException ||
-        e is AggregateException a && a.Flatten().InnerExceptions.All(i => i is VocabularyOverflowException);
-
     /// <summary>Counts (or, with a given vocabulary, encodes) each shard on its own thread.</summary>
     private static ShardCounter[] CountShards(SafeFileHandle file, long[] bounds, PreparationOptions options, string? folder,
         string name, DistinctWordBudget? budget)
@@ -106,9 +102,7 @@ internal static unsafe class CorpusPreparation
         catch (Exception e)
         {
             foreach (var c in counters) c?.Abandon();
-            // A shard's one-line error (bad bytes, an unreadable file) is the error, not its wrapper.
-            if (e is AggregateException a && a.InnerExceptions.FirstOrDefault(i => i is FastW2VException) is { } first)
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            FastW2VException.ThrowFirstIn(e);
             throw;
         }
         return counters;

@@ -30,14 +30,14 @@ internal static class NearestCommand
             if (parse.GetValue(words) is { Length: > 0 } given)
             {
                 // A query given on the command line that cannot be answered is a failed run.
-                var terms = Terms(string.Join(' ', given));
+                var terms = NearestNeighbours.Terms(string.Join(' ', given));
                 Answer(nn, v, terms, count, output);
                 return 0;
             }
             int unanswered = 0;
             foreach (string line in ReadQueries(output))
             {
-                var terms = Terms(line);
+                var terms = NearestNeighbours.Terms(line);
                 if (terms.Count == 0) continue;
                 try { Answer(nn, v, terms, count, output); }
                 catch (FastW2VException e) { error.WriteLine($"fw2v: {e.Message}"); unanswered++; }
@@ -46,12 +46,6 @@ internal static class NearestCommand
         });
         return command;
     }
-
-    /// <summary>A query's words with their signs: -word subtracts, +word adds.</summary>
-    internal static List<(string Word, float Sign)> Terms(string query) =>
-        query.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => t.Length > 1 && t[0] is '-' or '+' ? (t[1..], t[0] == '-' ? -1f : 1f) : (t, 1f))
-            .ToList();
 
     private static void Answer(NearestNeighbours nn, WordVectors v, List<(string Word, float Sign)> terms, int count, TextWriter output)
     {

@@ -20,14 +20,12 @@ internal static class PictureCommands
         var command = new Command("plot", "A 2-D map (PCA) of words and their nearest neighbours, as SVG.") { vectors, words, target, k };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(target)!;
-            AtomicFile.CheckWritable(path, "SVG file");
             if (parse.GetValue(k) < 1) throw new FastW2VException($"k must be at least 1 (got {parse.GetValue(k)}).");
-            using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
-            string svg = WordMap.Draw(v, parse.GetValue(words)!, parse.GetValue(k));
-            AtomicFile.Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(svg)), "SVG file");
-            output.WriteLine($"Wrote {path}.");
-            return 0;
+            return WriteSvg(parse.GetValue(target)!, output, () =>
+            {
+                using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
+                return WordMap.Draw(v, parse.GetValue(words)!, parse.GetValue(k));
+            });
         });
         return command;
     }
@@ -39,12 +37,8 @@ internal static class PictureCommands
         var command = new Command("plot-loss", "The loss curve of a training run, as SVG.") { log, target };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(target)!;
-            AtomicFile.CheckWritable(path, "SVG file");
-            string svg = LossCurve.Draw(System.Text.Encoding.UTF8.GetString(FileInput.ReadAllBytes(parse.GetValue(log)!, "training log")));
-            AtomicFile.Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(svg)), "SVG file");
-            output.WriteLine($"Wrote {path}.");
-            return 0;
+            return WriteSvg(parse.GetValue(target)!, output,
+                () => LossCurve.Draw(System.Text.Encoding.UTF8.GetString(FileInput.ReadAllBytes(parse.GetValue(log)!, "training log"))));
         });
         return command;
     }
@@ -63,5 +57,15 @@ internal static class PictureCommands
             return 0;
         });
         return new Command("export", "Export vectors for other tools.") { projector };
+    }
+
+    /// <summary>Refuses an unwritable target before the (possibly slow) drawing, then writes it atomically.</summary>
+    private static int WriteSvg(string path, TextWriter output, Func<string> draw)
+    {
+        AtomicFile.CheckWritable(path, "SVG file");
+        string svg = draw();
+        AtomicFile.Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(svg)), "SVG file");
+        output.WriteLine($"Wrote {path}.");
+        return 0;
     }
 }
