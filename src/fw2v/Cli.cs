@@ -105,8 +105,17 @@ public static class Cli
             OutOfMemoryException => "Out of memory: try fewer threads, a smaller -size or a higher -min-count.",
             _ => $"internal error ({e.GetType().Name}): {e.Message}",
         };
-        error.WriteLine($"fw2v: error: {message.ReplaceLineEndings(" ")}");
+        var job = FastW2V.Distributed.MpiSession.Current;
+        string rank = job is { Size: > 1 } ? $"rank {job.Rank} of {job.Size}: " : "";
+        error.WriteLine($"fw2v: error: {rank}{message.ReplaceLineEndings(" ")}");
         if (Environment.GetEnvironmentVariable("FW2V_DEBUG") == "1") error.WriteLine(e);
+        if (job is { Size: > 1 })
+        {
+            // The other ranks may be waiting for this one in a collective: end them all now (MPI_Abort).
+            error.Flush();
+            FastW2V.Distributed.MpiSession.AbortAll(Failure);
+        }
+        job?.Dispose(); // a singleton: nobody waits, finish cleanly
         return Failure;
     }
 }

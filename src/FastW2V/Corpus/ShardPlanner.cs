@@ -24,25 +24,31 @@ internal static unsafe class ShardPlanner
     /// <param name="separators">The bytes a cut may follow (default: the tokenizer's space, tab, newline and
     /// carriage return; word2phrase's words do not end at a carriage return).</param>
     public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, int count, ReadOnlySpan<byte> separators = default)
+        => Plan(file, 0, length, count, separators);
+
+    /// <summary>The same for the part [<paramref name="start"/>, <paramref name="end"/>) of the file (one MPI
+    /// rank's part, itself word-aligned): <paramref name="count"/> + 1 boundaries from start to end.</summary>
+    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long end, int count, ReadOnlySpan<byte> separators = default)
     {
         if (separators.IsEmpty) separators = " \t\n\r"u8;
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
         var bounds = new long[count + 1];
-        bounds[count] = length;
+        bounds[0] = start;
+        bounds[count] = end;
         Span<byte> window = stackalloc byte[4096];
         for (int i = 1; i < count; i++)
         {
-            long p = Math.Max(bounds[i - 1], (long)((double)length * i / count));
+            long p = Math.Max(bounds[i - 1], start + (long)((double)(end - start) * i / count));
             // Move forward until the byte before p is a separator (a word may be long: read on).
-            while (p > 0 && p < length)
+            while (p > 0 && p < end)
             {
                 int read = RandomAccess.Read(file, window, p - 1);
-                if (read == 0) { p = length; break; }
+                if (read == 0) { p = end; break; }
                 int k = window[..read].IndexOfAny(separators);
                 if (k >= 0) { p += k; break; }
                 p += read;
             }
-            bounds[i] = Math.Min(p, length);
+            bounds[i] = Math.Min(p, end);
         }
         return bounds;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 using FastW2V.Corpus;
+using FastW2V.Distributed;
 using FastW2V.Vocabulary;
 
 namespace FastW2V.Preparation;
@@ -27,6 +28,8 @@ internal static unsafe class CorpusPreparation
         string? folder = options.Encode ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log) : null;
         try
         {
+            if (source.IsStreamed && options.Ranks != null)
+                throw new FastW2VException($"--mpi needs a plain file that every rank reads its own part of; {source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
             return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
         }
         catch
@@ -40,37 +43,63 @@ internal static unsafe class CorpusPreparation
     {
         using var file = OpenCorpus(source);
         long length = RandomAccess.GetLength(file);
+        var (start, end) = options.Ranks is { } ranks ? RankPart(file, length, ranks, source) : (0, length);
         // Tiny files get one shard: shards under 64 KiB cost more to merge than they save.
-        int shards = (int)Math.Clamp(length / (64 << 10), 1, options.Threads);
-        long[] bounds = ShardPlanner.Plan(file, length, shards);
+        int shards = (int)Math.Clamp((end - start) / (64 << 10), 1, options.Threads);
+        long[] bounds = ShardPlanner.Plan(file, start, end, shards);
         var clock = Stopwatch.StartNew();
         if (options.GivenVocabulary != null)
-            return Finish(source, options, folder, CountShards(file, bounds, options, folder, source.DisplayName, null), length, clock);
+            return Finish(source, options, folder, CountShards(file, bounds, options, folder, source.DisplayName, null), end - start, clock);
         ShardCounter[] counters = [];
         try
         {
             // The vocabulary is defined by one sequential pass with word2vec.c's pruning. Until the corpus
             // holds more distinct words than the prune threshold that pass never prunes, so exact
-            // parallel counts merged in corpus order give the same result, threads or not.
+            // parallel counts merged in corpus order give the same result, threads (and ranks) or not.
             var budget = new DistinctWordBudget(2L * options.Vocabulary.PruneThreshold);
-            counters = CountShards(file, bounds, options, folder, source.DisplayName, budget);
-            return Finish(source, options, folder, counters, length, clock);
+            try { counters = CountShards(file, bounds, options, folder, source.DisplayName, budget); }
+            catch (Exception e) when (options.Ranks != null && VocabularyOverflowException.IsIn(e))
+            {
+                // The other ranks are on their way to the exchange: tell them, and all go on below together.
+                VocabularyExchange.AgreeOnOverflow(options.Ranks, overflowedHere: true);
+            }
+            return Finish(source, options, folder, counters, end - start, clock);
         }
         catch (Exception e) when (VocabularyOverflowException.IsIn(e))
         {
             foreach (var c in counters) c.Abandon();
         }
         options.Log?.Invoke($"More than {options.Vocabulary.PruneThreshold:N0} distinct words: counting again in one pass that prunes as word2vec.c's ReduceVocab does, then encoding against the result (the vocabulary does not depend on -threads).");
-        var sequential = new ShardCounter(options, null, 0, null, length);
-        using (var all = new ShardStream(file, 0, length, source.DisplayName)) StreamChunks(all, sequential, source.DisplayName, 0);
-        sequential.Complete();
-        var (vocabulary, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary, sequential.Sink.Prunes.Count);
-        CheckNotEmpty(vocabulary, source, options);
+        Vocabulary CountPruned()
+        {
+            var sequential = new ShardCounter(options, null, 0, null, length);
+            using (var all = new ShardStream(file, 0, length, source.DisplayName)) StreamChunks(all, sequential, source.DisplayName, 0);
+            sequential.Complete();
+            var (counted, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary, sequential.Sink.Prunes.Count);
+            CheckNotEmpty(counted, source, options);
+            return counted;
+        }
+        // In an MPI job rank 0 makes that pass over the whole file and the others wait for its result.
+        var vocabulary = options.Ranks is { } job ? VocabularyExchange.FromRoot(job, CountPruned) : CountPruned();
         var encode = options with { GivenVocabulary = vocabulary };
         var encoders = folder != null ? CountShards(file, bounds, encode, folder, source.DisplayName, null) : [];
-        var prepared = Finish(source, encode, folder, encoders, length, clock);
+        var prepared = Finish(source, encode, folder, encoders, end - start, clock);
         options.Log?.Invoke($"Vocabulary pruned {vocabulary.PruneRounds} time(s) while counting: the rarest words were dropped as word2vec.c's ReduceVocab does.");
         return prepared;
+    }
+
+    /// <summary>
+    /// This rank's part of the file: the file cut at word boundaries into one part per rank, in rank
+    /// order. Every rank must see the same file (a shared file system, or the same copy on each node).
+    /// </summary>
+    private static (long Start, long End) RankPart(SafeFileHandle file, long length, Distributed.MpiSession ranks, CorpusSource source)
+    {
+        Span<long> sizes = [length, -length];
+        ranks.AllreduceMax(sizes);
+        if (sizes[0] != -sizes[1])
+            throw new FastW2VException($"The ranks see different training files at '{source.Path}' ({length:N0} bytes on rank {ranks.Rank}, {sizes[0]:N0} on another): give every rank the same file.");
+        long[] parts = ShardPlanner.Plan(file, length, ranks.Size);
+        return (parts[ranks.Rank], parts[ranks.Rank + 1]);
     }
 
     /// <summary>The corpus file, opened once for every shard's reads (pread: no shared position).</summary>
@@ -199,8 +228,11 @@ internal static unsafe class CorpusPreparation
         else
         {
             int rounds = counters.Max(c => c.Sink.Prunes.Count);
-            (vocabulary, maps) = VocabularyMerger.Merge(counters.Select(c => c.Sink.Table).ToArray(), options.Vocabulary, rounds,
-                overflowAbove: counters.Length > 1 || !source.IsStreamed ? options.Vocabulary.PruneThreshold : int.MaxValue);
+            var tables = counters.Select(c => c.Sink.Table).ToArray();
+            int overflowAbove = counters.Length > 1 || !source.IsStreamed ? options.Vocabulary.PruneThreshold : int.MaxValue;
+            (vocabulary, maps) = options.Ranks is { } ranks
+                ? VocabularyExchange.Merge(ranks, tables, options.Vocabulary, rounds, overflowAbove)
+                : VocabularyMerger.Merge(tables, options.Vocabulary, rounds, overflowAbove);
             if (rounds > 0)
                 options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over {options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a stream cannot be read twice).");
             CheckNotEmpty(vocabulary, source, options);
@@ -220,7 +252,9 @@ internal static unsafe class CorpusPreparation
             if (encoded.TokenCount == 0 || (options.GivenVocabulary != null && counters.Sum(c => c.WordsFound) == 0))
             {
                 encoded.Dispose();
-                throw new FastW2VException($"No word of {source.DisplayName} is in the vocabulary.");
+                throw new FastW2VException(options.Ranks is { Size: > 1 } job
+                    ? $"Rank {job.Rank}'s part of {source.DisplayName} holds no word of the vocabulary: too little text for {job.Size} ranks."
+                    : $"No word of {source.DisplayName} is in the vocabulary.");
             }
         }
         return new PreparedCorpus

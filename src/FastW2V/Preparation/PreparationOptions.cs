@@ -20,6 +20,9 @@ internal sealed record PreparationOptions
     public bool KeepCache { get; init; }
     public bool CheckUtf8 { get; init; } = true;
     public Action<string>? Log { get; init; }
+    /// <summary>An MPI job (--mpi): this process counts and encodes only its rank's part of the file, and
+    /// the vocabulary is merged across the ranks (the same as one process would count).</summary>
+    public Distributed.MpiSession? Ranks { get; init; }
 }
 
 /// <summary>The vocabulary, the encoded corpus (when asked for) and what it took to make them.</summary>

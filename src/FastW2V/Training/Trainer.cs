@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FastW2V.Corpus;
+using FastW2V.Distributed;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
 using Microsoft.Extensions.ObjectPool;
@@ -31,23 +32,45 @@ internal static unsafe class Trainer
         if (tokens <= options.Window)
             throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window ({options.Window}): too little to train on.");
 
+        var job = control.Distributed;
+        if (job != null && (control.Checkpoint != null || control.Resume != null || epochEnd != null))
+            throw new FastW2VException("--mpi training cannot be combined with checkpoints or evaluation after every epoch yet.");
+        // Every rank's learning rate runs down over the whole job's words.
+        long jobTokens = tokens;
+        if (job != null)
+        {
+            Span<long> all = [tokens];
+            job.Ranks.AllreduceSum(all);
+            jobTokens = all[0];
+        }
+
         var model = new WordVectorModel(vocabulary.Count, options.Dimension, options.Seed,
             outputRows: options.Negative > 0 || options.FullSoftmax, treeRows: options.HierarchicalSoftmax);
+        var shared = new SharedTrainingState { WordsDone = control.Resume?.WordsDone ?? 0, FirstWorker = (job?.Ranks.Rank ?? 0) * options.Threads };
+        var averager = job != null ? new ModelAverager(job, model, shared, options.Threads, () => control.Stop.IsCancellationRequested) : null;
         try
         {
             control.Initialize?.Invoke(model);
-            return Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd, control);
+            var result = Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd, control,
+                shared, jobTokens * options.Iterations, averager);
+            averager?.Dispose();
+            return result;
         }
         catch
         {
-            model.Dispose();
+            // An averaging round still under way reads the model: leave it (the MPI job is being aborted).
+            if (averager?.Join(0) != false)
+            {
+                model.Dispose();
+                averager?.Dispose();
+            }
             throw;
         }
     }
 
     private static TrainingResult Run(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
         WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval, Action<int, WordVectorModel>? epochEnd,
-        TrainingControl control)
+        TrainingControl control, SharedTrainingState shared, long totalWords, ModelAverager? averager)
     {
         long[] counts = vocabulary.GetCounts();
         using var sigmoid = new SigmoidTable();
@@ -65,7 +88,6 @@ internal static unsafe class Trainer
                 options.Architecture == Architecture.Cbow && options.Batch ? options.CbowBatch : 0,
                 options.FullSoftmax ? model.Words : 0));
         using var poolLifetime = pool as IDisposable;
-        var shared = new SharedTrainingState { WordsDone = control.Resume?.WordsDone ?? 0 };
         int threads = options.Threads;
         var records = Enumerable.Range(0, threads).Select(_ => new WorkerPosition()).ToArray();
         int epochsDone = 0;
@@ -73,7 +95,6 @@ internal static unsafe class Trainer
             ? new Barrier(threads, _ => { if (!shared.Stop) epochEnd(++epochsDone, model); }) : null; // not after a stop: the epoch is unfinished
         shared.EpochBarrier = barrier;
         long tokens = corpus.TokenCount;
-        long totalWords = tokens * options.Iterations;
         var stats = new WorkerStats[threads];
         var errors = new Exception?[threads];
         var clock = Stopwatch.StartNew();
@@ -108,6 +129,7 @@ internal static unsafe class Trainer
                 }) { IsBackground = true, Name = $"fw2v worker {t}" };
                 workers[t].Start();
             }
+            averager?.Start();
 
             var history = new List<double>();
             // A resumed run's counters start at the checkpoint's: rates and the first interval count only this run.
@@ -122,7 +144,8 @@ internal static unsafe class Trainer
             bool stopped = false;
             try
             {
-                while (!workers.All(w => w.Join(Math.Clamp((int)interval.TotalMilliseconds, 1, 50))))
+                // (In an MPI job, training ends when the last averaging round has ended, after every rank's workers.)
+                while (!workers.All(w => w.Join(Math.Clamp((int)interval.TotalMilliseconds, 1, 50))) || averager?.Join(50) == false)
                 {
                     if (control.Stop.IsCancellationRequested && !stopped) { stopped = true; shared.Stop = true; }
                     long epochsPassed = Volatile.Read(ref shared.WordsDone) / tokens;
@@ -164,6 +187,8 @@ internal static unsafe class Trainer
             }
             if (errors.FirstOrDefault(e => e != null) is { } error)
                 throw error is BarrierPostPhaseException { InnerException: { } inner } ? inner : error;
+            if (averager?.Error is { } averaging) throw averaging;
+            if (averager?.StoppedByAnyRank == true) stopped = true;
             if (failure == null && model.HasNonFinite(0, model.Words))
                 failure = "Training diverged: the vectors hold NaN or infinite values. Lower -alpha.";
             if (failure != null) throw new FastW2VException(failure);
@@ -179,15 +204,24 @@ internal static unsafe class Trainer
             progress?.Invoke(final with { Fraction = 1 });
             double lossSum = 0; long lossCount = 0;
             for (int t = 0; t < threads; t++) { lossSum += stats[t].LossSum; lossCount += stats[t].LossCount; }
+            long words = stats.Sum(s => s.Words) - startWords.Sum(); // this run's own
+            if (control.Distributed is { } job) // the job's figures, on every rank
+            {
+                Span<double> totals = [words, lossSum, lossCount];
+                job.Ranks.AllreduceSum(totals);
+                (words, lossSum, lossCount) = ((long)totals[0], totals[1], (long)totals[2]);
+            }
             return new TrainingResult
             {
                 Model = model,
                 Elapsed = clock.Elapsed,
-                Words = stats.Sum(s => s.Words) - startWords.Sum(), // this run's own
+                Words = words,
                 Threads = threads,
                 LossHistory = history,
                 Epochs = shared.Epochs.Epochs(),
                 AverageLoss = lossCount > 0 ? lossSum / lossCount : double.NaN,
+                Ranks = control.Distributed?.Ranks.Size ?? 1,
+                Sync = averager?.Figures,
             };
         }
     }
@@ -201,7 +235,9 @@ internal static unsafe class Trainer
     private static TrainingSnapshot Snapshot(WorkerStats* stats, int threads, SharedTrainingState shared, TrainingOptions options,
         long totalWords, TimeSpan elapsed, long[] startWords, ref double lastLoss, ref long lastCount)
     {
-        long words = 0, fresh = 0; double loss = 0; long count = 0;
+        // (the other MPI ranks' words as of the last averaging round count as done, and as fresh)
+        long remote = Volatile.Read(ref shared.RemoteWords);
+        long words = remote, fresh = remote; double loss = 0; long count = 0;
         var perThread = new double[threads];
         for (int t = 0; t < threads; t++)
         {

@@ -41,4 +41,8 @@ internal sealed class TrainingResult
     /// <summary>Average loss per example over the whole run.</summary>
     public required double AverageLoss { get; init; }
     public double WordsPerSecond => Words / Elapsed.TotalSeconds;
+    /// <summary>Processes that trained (MPI ranks; 1 alone). <see cref="Words"/> and the loss are theirs together.</summary>
+    public int Ranks { get; init; } = 1;
+    /// <summary>What averaging the models cost (null alone).</summary>
+    public Distributed.SyncFigures? Sync { get; init; }
 }

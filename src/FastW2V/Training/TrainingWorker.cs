@@ -21,7 +21,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
     private readonly SentenceContext _context;
     private readonly uint* _keep;
     private readonly SharedTrainingState _shared;
-    private readonly long _totalWords; // iterations × tokens: the learning-rate schedule's end
+    private readonly long _totalWords; // iterations × tokens (of all MPI ranks): the learning-rate schedule's end
     private readonly float _startAlpha;
     /// <summary>Whole sentences are packed into one buffer (batched CBOW: short sentences still fill batches).</summary>
     private readonly bool _pack;
@@ -43,8 +43,9 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
     public void Run(int thread, List<(nint Ids, long Count)> segments, TrainingScratch scratch, ref WorkerStats stats,
         WorkerPosition? start, WorkerPosition record)
     {
-        var rng = new FastRandom(_options.Seed * 0x9E3779B97F4A7C15UL + (ulong)thread + 1);
-        var negatives = new NegativeStream(scratch.Negatives, _options.Seed * 0xD1B54A32D192ED03UL + (ulong)thread + 1);
+        ulong stream = (ulong)(_shared.FirstWorker + thread) + 1;
+        var rng = new FastRandom(_options.Seed * 0x9E3779B97F4A7C15UL + stream);
+        var negatives = new NegativeStream(scratch.Negatives, _options.Seed * 0xD1B54A32D192ED03UL + stream);
         float alpha = _startAlpha;
         long words = 0, reported = 0;
         int epoch = 0;
@@ -82,7 +83,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                     if (!_pack) { scratch.SentenceEnds[0] = length; scratch.Sentences = 1; }
                     if (words - reported >= AlphaUpdateWords)
                     {
-                        long done = Interlocked.Add(ref _shared.WordsDone, words - reported);
+                        long done = Interlocked.Add(ref _shared.WordsDone, words - reported) + Volatile.Read(ref _shared.RemoteWords);
                         reported = words;
                         alpha = Math.Max(_startAlpha * (1 - done / (float)(_totalWords + 1)), _startAlpha * 1e-4f);
                     }

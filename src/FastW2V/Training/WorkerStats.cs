@@ -18,6 +18,12 @@ internal struct WorkerStats
 internal sealed class SharedTrainingState
 {
     public long WordsDone; // updated with Interlocked.Add every 10,000 words, as word2vec.c does
+    /// <summary>The other MPI ranks' words as of the last averaging round (0 in one process): the learning
+    /// rate follows the job's word count.</summary>
+    public long RemoteWords;
+    /// <summary>This process's first worker's number among all ranks' workers, so no two workers of a job
+    /// draw the same random numbers.</summary>
+    public int FirstWorker;
     public volatile bool Stop;
     /// <summary>Set when something must see the model between epochs: every worker waits there.</summary>
     public Barrier? EpochBarrier;

@@ -17,9 +17,23 @@ internal static class VocabularyMerger
     public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(
         IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds, int overflowAbove = int.MaxValue)
     {
+        var (merged, toMerged, tokens) = Concatenate(shards);
+        if (merged.Count > overflowAbove) throw new VocabularyOverflowException();
+        var (vocabulary, mergedToFinal) = Select(merged, options, tokens, pruneRounds);
+        merged.Dispose(); // the final table has everything it holds that is kept
+        return (vocabulary, Compose(toMerged, mergedToFinal));
+    }
+
+    /// <summary>
+    /// The shards' tables as one, in corpus order (each shard's entries in insertion order, so the
+    /// merged order is global first appearance), with each shard's map from its entries to the merged
+    /// ones and the tokens counted. The tables are consumed: the first becomes the merged one.
+    /// </summary>
+    internal static (WordCountTable Merged, int[][] ToMerged, long Tokens) Concatenate(IReadOnlyList<WordCountTable> shards)
+    {
         // Shard 0's table already lists its words in first-appearance order, so it becomes the merged
         // table (its map is the identity) and only the later shards are inserted: each insert is a few
-        // cache misses, and this halves them with two shards. The tables are consumed.
+        // cache misses, and this halves them with two shards.
         var merged = shards.Count > 0 ? shards[0] : WordCountTable.StartingWithSentenceEnd(16);
         var toMerged = new int[shards.Count][];
         long tokens = 0;
@@ -35,8 +49,12 @@ internal static class VocabularyMerger
             }
             if (s > 0) shard.Dispose(); // merged in: its slots go now, not at the next collection
         }
+        return (merged, toMerged, tokens);
+    }
 
-        if (merged.Count > overflowAbove) throw new VocabularyOverflowException();
+    /// <summary>The vocabulary cut from a merged table (which stays its caller's), and the map from its entries to final ids (-1 = dropped).</summary>
+    internal static (Vocabulary Vocabulary, int[] MergedToFinal) Select(WordCountTable merged, VocabularyOptions options, long tokens, int pruneRounds)
+    {
         int[] order = SortedSelection(merged, options);
         var final = new WordCountTable(order.Length);
         var mergedToFinal = new int[merged.Count];
@@ -46,18 +64,21 @@ internal static class VocabularyMerger
             mergedToFinal[m] = final.Count;
             final.AddEntryOf(merged, m, merged.GetCount(m));
         }
-
         long distinct = merged.Count - (merged.GetCount(0) == 0 ? 1 : 0);
-        merged.Dispose(); // the final table has everything it holds that is kept
-        var shardMaps = new int[shards.Count][];
-        for (int s = 0; s < shards.Count; s++)
+        return (new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = distinct, PruneRounds = pruneRounds }, mergedToFinal);
+    }
+
+    /// <summary>Each shard's map to final ids, through the merged table.</summary>
+    internal static int[][] Compose(int[][] toMerged, int[] mergedToFinal)
+    {
+        var shardMaps = new int[toMerged.Length][];
+        for (int s = 0; s < toMerged.Length; s++)
         {
             var map = toMerged[s];
             var result = shardMaps[s] = new int[map.Length];
             for (int i = 0; i < map.Length; i++) result[i] = mergedToFinal[map[i]];
         }
-        var vocabulary = new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = distinct, PruneRounds = pruneRounds };
-        return (vocabulary, shardMaps);
+        return shardMaps;
     }
 
     /// <summary>Entry 0 (&lt;/s&gt;) first, then words with count ≥ min-count by count descending, stable.</summary>

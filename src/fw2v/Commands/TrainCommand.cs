@@ -59,6 +59,7 @@ internal static class TrainCommand
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t (Linux)." };
         var noRegisters = new Option<bool>("--no-register-kernels") { Description = "Use the level-1 loop kernels of the chosen instruction set (for benchmarks)." };
         var longRun = new LongRunOptions();
+        var mpiOptions = new MpiOptions();
         var json = new Option<bool>("--json") { Description = "At the end, print the run as one JSON object on stdout (options, vocabulary, per-epoch loss and time, speed, memory, outputs, evaluations; see the README)." };
         var progressFormat = new Option<string>("--progress") { Description = "Progress on stderr: text (for people) or json (one object per line, every second).", DefaultValueFactory = _ => "text" };
         progressFormat.AcceptOnlyFromAmong("text", "json");
@@ -68,7 +69,7 @@ internal static class TrainCommand
             input, outputFile, size, window, sample, hs, loss, negative, threads, iter, minCount, maxVocab, prune, alpha, binary, cbow,
             saveVocab, readVocab, debug, classes, cbowSum, cbowCompat, cbowExact, saveOutput, seed, cache, keepCache, sampler, noUtf8, quiet, kernels, noRegisters, noBatch, cbowBatch, pin, evalAnalogy, evalSimilarity, evalEveryEpoch,
         };
-        foreach (var option in longRun.All) command.Options.Add(option);
+        foreach (var option in longRun.All.Concat(mpiOptions.All)) command.Options.Add(option);
         command.Options.Add(json);
         command.Options.Add(progressFormat);
         command.SetAction(parse =>
@@ -86,8 +87,18 @@ internal static class TrainCommand
         });
         return command;
 
+        // An MPI job's ranks all finish MPI on success; on a failure Cli.Report aborts the job instead
+        // (finishing would wait for ranks that may never get there).
         int Execute(ParseResult parse, CheckpointFile? checkpoint, bool forced)
         {
+            int code = Train(parse, checkpoint, forced, out var session);
+            session?.Dispose();
+            return code;
+        }
+
+        int Train(ParseResult parse, CheckpointFile? checkpoint, bool forced, out FastW2V.Distributed.MpiSession? session)
+        {
+            session = null;
             var wall = Stopwatch.StartNew();
             int classCount = parse.GetValue(classes);
             if (classCount < 0) throw new FastW2VException($"-classes must be 0 (vectors) or a number of classes (got {classCount}).");
@@ -131,8 +142,6 @@ internal static class TrainCommand
             if (outPath == null && vocabPath == null) throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");
             var outputs = new[] { (outPath, "output file"), (vocabPath, "vocabulary file"), (outputVectors, "output-vectors file"),
                 (parse.GetValue(longRun.Checkpoint), "checkpoint file") };
-            foreach (var (path, what) in outputs)
-                if (path != null) AtomicFile.CheckWritable(path, what);
             OutputPaths.CheckDistinct(outputs, [(parse.GetValue(input), "training file"), (parse.GetValue(readVocab), "vocabulary file to read"),
                 (parse.GetValue(longRun.InitVectors), "initial vectors file")]);
             // Evaluation files are read before any work, so a typo fails in a second, not after training.
@@ -142,13 +151,23 @@ internal static class TrainCommand
             bool evaluate = questions != null || pairFiles.Count > 0;
             if (parse.GetValue(evalEveryEpoch) && !evaluate) throw new FastW2VException("--eval-every-epoch needs --eval-analogy FILE and/or --eval-similarity FILE.");
             if (evaluate && outPath == null) throw new FastW2VException("--eval-analogy and --eval-similarity evaluate trained vectors: give --output FILE.");
+            session = mpiOptions.Start(parse, [(checkpoint != null || parse.GetValue(longRun.Checkpoint) != null, "--checkpoint or --resume"),
+                (parse.GetValue(evalEveryEpoch), "--eval-every-epoch")]);
+            var job = session is { Size: > 1 } ? new FastW2V.Distributed.DistributedTraining(session, mpiOptions.Trigger(parse), mpiOptions.Schedule(parse)) : null;
+            // Rank 0 writes every output and prints; the other ranks print nothing but errors (unless --rank-log).
+            bool root = job == null || job.Ranks.Rank == 0;
+            if (root)
+                foreach (var (path, what) in outputs)
+                    if (path != null) AtomicFile.CheckWritable(path, what);
             // -debug 0: nothing but errors; 1: the summary; 2 (the default): progress as well.
-            bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0;
+            bool verbose = !parse.GetValue(quiet) && parse.GetValue(debug) > 0 && (root || parse.GetValue(mpiOptions.RankLog));
             bool jsonProgress = parse.GetValue(progressFormat) == "json", jsonReport = parse.GetValue(json);
-            bool showProgress = (verbose && parse.GetValue(debug) > 1) || (jsonProgress && !parse.GetValue(quiet));
+            bool showProgress = root && ((verbose && parse.GetValue(debug) > 1) || (jsonProgress && !parse.GetValue(quiet)));
             if (outPath == AtomicFile.StandardOutput && (jsonReport || evaluate))
                 throw new FastW2VException($"--output - writes the vectors to standard output: {(jsonReport ? "--json" : "the evaluations")} would be mixed in; give the vectors a file.");
-            Action<string>? log = verbose ? error.WriteLine : null;
+            Action<string>? log = !verbose ? null : job != null && parse.GetValue(mpiOptions.RankLog)
+                ? line => error.WriteLine($"[rank {job.Ranks.Rank}] {line}") : error.WriteLine;
+            if (job != null) log?.Invoke($"MPI:        rank {job.Ranks.Rank} of {job.Ranks.Size} ({session!.LibraryPath}); averaging every {job.Trigger}, {job.Schedule.Name} schedule");
 
             var source = new CorpusSource(parse.GetValue(input) ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
             longRun.Validate(parse, source, parse.GetValue(evalEveryEpoch));
@@ -171,15 +190,16 @@ internal static class TrainCommand
                 KeepCache = parse.GetValue(keepCache),
                 CheckUtf8 = !parse.GetValue(noUtf8),
                 Log = log,
+                Ranks = job?.Ranks,
             });
             var vocabulary = prepared.Vocabulary;
             log?.Invoke($"Vocabulary: {vocabulary.Count:N0} words, {vocabulary.TotalCount:N0} training tokens ({prepared.CountTime.TotalSeconds:F2} s counting, {prepared.EncodeTime.TotalSeconds:F2} s encoding)");
             log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} thread(s)");
-            if (vocabPath != null) VocabularyFile.Save(vocabulary, vocabPath);
+            if (vocabPath != null && root) VocabularyFile.Save(vocabulary, vocabPath);
             if (outPath == null) return 0;
             if (!force) MemoryEstimate.Check(vocabulary.Count, training);
 
-            if (training.FullSoftmax && vocabulary.Count > 10_000)
+            if (training.FullSoftmax && vocabulary.Count > 10_000 && root)
             {
                 long examples = prepared.Encoded!.TokenCount * training.Iterations * (training.Architecture == Architecture.SkipGram ? training.Window : 1);
                 double seconds = FullSoftmaxCost.EstimateSeconds(vocabulary.Count, training.Dimension, examples, training.Threads, training.Kernels);
@@ -225,6 +245,7 @@ internal static class TrainCommand
                     string note = $"Checkpoint: {checkpointPath} ({state.WordsDone:N0} words done, written in {clock.Elapsed.TotalSeconds:F1} s)";
                     if (display != null) display.Note(note); else log?.Invoke(note);
                 },
+                Distributed = job,
                 Initialize = model =>
                 {
                     if (checkpoint != null) checkpoint.LoadModel(model);
@@ -240,13 +261,14 @@ internal static class TrainCommand
             catch (OperationCanceledException)
             {
                 display?.Finish();
+                if (!root) return Interruption.ExitCode;
                 error.WriteLine($"fw2v: stopped by {Interruption.SignalName}" + (checkpointPath != null
                     ? $"; checkpoint written to {checkpointPath} (continue with: fw2v train --resume {checkpointPath})."
                     : "; nothing saved (--checkpoint FILE keeps a stopped run)."));
                 return Interruption.ExitCode;
             }
             finally { Interruption.EndTraining(); }
-            if (stop.IsCancellationRequested) // the signal came as training ended: stop before writing
+            if (stop.IsCancellationRequested && job == null) // the signal came as training ended: stop before writing
             {
                 result.Model.Dispose();
                 display?.Finish();
@@ -255,6 +277,11 @@ internal static class TrainCommand
             }
             display?.Finish();
             using var model = result.Model;
+            if (!root)
+            {
+                if (log != null) Summary(log, result, prepared, training, TimeSpan.Zero, wall.Elapsed);
+                return 0;
+            }
             if (evaluate) Evaluate(training.Iterations > 1 && epochEnd != null ? $"Epoch {training.Iterations}" : "Final", model);
             var writeClock = Stopwatch.StartNew();
             bool isBinary = SharedOptions.IsBinary(parse.GetValue(binary), outPath);
@@ -288,9 +315,12 @@ internal static class TrainCommand
         string lossText = r.Epochs.Count > 0
             ? string.Join(", ", r.Epochs.Select(e => $"epoch {e.Epoch} {e.Loss:F4} ({e.Time.TotalSeconds:F1} s)")) + $"; average {r.AverageLoss:F4}"
             : $"{r.AverageLoss:F4}";
-        log($"Training:   {r.Words:N0} words ({o.Iterations} epoch(s)) in {r.Elapsed.TotalSeconds:F2} s: {r.WordsPerSecond:N0} words/s, {r.WordsPerSecond / r.Threads:N0} per thread");
+        int threads = r.Threads * r.Ranks; // (in an MPI job: the words and loss of every rank)
+        log($"Training:   {r.Words:N0} words ({o.Iterations} epoch(s)) in {r.Elapsed.TotalSeconds:F2} s: {r.WordsPerSecond:N0} words/s, {r.WordsPerSecond / threads:N0} per thread");
+        if (r.Sync is { } sync)
+            log($"Averaging:  {r.Ranks} ranks × {r.Threads} thread(s); {sync.Rounds:N0} rounds, {sync.PayloadBytes / 1e6:N1} MB averaged per rank, {sync.Busy.TotalSeconds:F2} s on the averaging thread");
         log($"Loss:       {lossText} per example");
         log($"Writing:    {write.TotalSeconds:F2} s");
-        log($"Whole run:  {wall.TotalSeconds:F2} s wall, {raw * o.Iterations / wall.TotalSeconds / o.Threads:N0} raw words/s/thread, peak memory {PeakMemory.Megabytes():N0} MB");
+        log($"Whole run:  {wall.TotalSeconds:F2} s wall, {raw * o.Iterations / wall.TotalSeconds / threads:N0} raw words/s/thread, peak memory {PeakMemory.Megabytes():N0} MB{(r.Ranks > 1 ? " (this rank)" : "")}");
     }
 }

@@ -50,4 +50,6 @@ internal sealed class TrainingControl
     public TrainingState? Resume { get; init; }
     /// <summary>Fills the new model before training (a checkpoint's matrices, or --init-vectors).</summary>
     public Action<WordVectorModel>? Initialize { get; init; }
+    /// <summary>Train as one rank of an MPI job (null: alone): the corpus given is this rank's part.</summary>
+    public Distributed.DistributedTraining? Distributed { get; init; }
 }

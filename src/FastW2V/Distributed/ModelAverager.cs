@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Numerics;
+using FastW2V.Kernels;
+using FastW2V.Training;
+
+namespace FastW2V.Distributed;
+
+/// <summary>When the ranks average their models: every so many words (all ranks together) or every so many seconds.</summary>
+internal sealed record SyncTrigger(long Words, double Seconds)
+{
+    public static SyncTrigger EveryWords(long words) => new(words, 0);
+    public static SyncTrigger EverySeconds(double seconds) => new(0, seconds);
+
+    /// <summary>"4M" (words; k, M and G multiply by 10^3, 10^6, 10^9) or "2s" (seconds).</summary>
+    public static SyncTrigger Parse(string text)
+    {
+        string t = text.Trim();
+        if (t.EndsWith('s') && double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0 && s <= 86400)
+            return EverySeconds(s);
+        long scale = t.Length > 0 ? char.ToUpperInvariant(t[^1]) switch { 'K' => 1_000, 'M' => 1_000_000, 'G' => 1_000_000_000, _ => 1 } : 1;
+        if (long.TryParse(scale == 1 ? t : t[..^1], out long n) && n > 0 && n <= long.MaxValue / scale)
+            return EveryWords(n * scale);
+        throw new FastW2VException($"--sync-every takes a word count (e.g. 4M) or seconds (e.g. 2s), not '{text}'.");
+    }
+
+    public override string ToString() => Seconds > 0 ? $"{Seconds:G}s" : $"{Words:N0} words";
+}
+
+/// <summary>What an MPI job's training needs besides the options: the ranks and when and what to average.</summary>
+internal sealed record DistributedTraining(MpiSession Ranks, SyncTrigger Trigger, SyncSchedule Schedule);
+
+/// <summary>What the averaging cost: rounds, the floats each rank sent into Allreduce, and the time the averaging thread spent.</summary>
+public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
+
+/// <summary>
+/// The communication thread of an MPI job. Each round starts with a small Allreduce of the ranks'
+/// word counts and states (finished, stopping), so all ranks agree on the learning rate's global word
+/// count and on when to end; then the rows the <see cref="SyncSchedule"/> names are averaged while the
+/// Hogwild workers go on training. A worker's update made while its rows are in flight is kept: each
+/// chunk is copied, summed across ranks from the copy, and the row becomes
+/// <c>row + (sum / ranks − copy)</c>, i.e. the average plus whatever changed here meanwhile (a plain
+/// in-place Allreduce would drop those updates and show the workers the sum for a moment).
+/// </summary>
+internal sealed unsafe class ModelAverager : IDisposable
+{
+    /// <summary>Floats per chunk: 4 MiB buffers, so averaging needs 8 MiB, not a copy of the model.</summary>
+    private const int ChunkFloats = 1 << 20;
+    private readonly DistributedTraining _job;
+    private readonly WordVectorModel _model;
+    private readonly SharedTrainingState _shared;
+    private readonly int _threads;
+    private readonly Func<bool> _stopRequested;
+    private readonly AlignedBuffer _copy = new(ChunkFloats * sizeof(float), zero: false);
+    private readonly AlignedBuffer _sum = new(ChunkFloats * sizeof(float), zero: false);
+    private readonly Thread _thread;
+    private readonly Stopwatch _clock = new();
+    private long _rounds, _payload;
+    private TimeSpan _busy;
+
+    /// <summary>The round ended the run on every rank because some rank was stopped (a signal).</summary>
+    public bool StoppedByAnyRank { get; private set; }
+    public Exception? Error { get; private set; }
+    public SyncFigures Figures => new(_rounds, _payload, _busy);
+
+    public ModelAverager(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads, Func<bool> stopRequested)
+    {
+        (_job, _model, _shared, _threads, _stopRequested) = (job, model, shared, threads, stopRequested);
+        _thread = new Thread(Run) { IsBackground = true, Name = "fw2v averaging" };
+    }
+
+    public void Start()
+    {
+        _clock.Start();
+        _thread.Start();
+    }
+
+    public bool Join(int milliseconds) => _thread.Join(milliseconds);
+
+    private void Run()
+    {
+        try
+        {
+            int size = _job.Ranks.Size;
+            for (long round = 1; ; round++)
+            {
+                bool finished;
+                while (!(finished = _shared.Gate.AllLeft(_threads)) && !Due(round) && !_shared.Stop) Thread.Sleep(2);
+                long local = Volatile.Read(ref _shared.WordsDone);
+                Span<long> state = [local, finished ? 1 : 0, _stopRequested() || (_shared.Stop && !finished) ? 1 : 0];
+                _job.Ranks.AllreduceSumPolling(state);
+                Volatile.Write(ref _shared.RemoteWords, state[0] - local);
+                if (state[2] > 0)
+                {
+                    StoppedByAnyRank = true;
+                    _shared.Stop = true;
+                    return;
+                }
+                bool last = state[1] == size;
+                var started = _clock.Elapsed;
+                AverageRows(round, last);
+                _busy += _clock.Elapsed - started;
+                _rounds++;
+                if (last) return;
+            }
+        }
+        catch (Exception e)
+        {
+            Error = e;
+            _shared.Stop = true;
+        }
+    }
+
+    private bool Due(long round) => _job.Trigger.Seconds > 0
+        ? _clock.Elapsed.TotalSeconds >= round * _job.Trigger.Seconds
+        // Each rank's share of the words between rounds (the ranks' parts are the same size).
+        : Volatile.Read(ref _shared.WordsDone) >= round * Math.Max(1, _job.Trigger.Words / _job.Ranks.Size);
+
+    private void AverageRows(long round, bool last)
+    {
+        foreach (var matrix in new[] { _model.Input, _model.Output, _model.Tree })
+        {
+            if (matrix.Rows == 0) continue;
+            // The tree's inner nodes run the other way: the last ones, near the root, are on every word's path.
+            bool reversed = ReferenceEquals(matrix, _model.Tree);
+            foreach (var (start, end) in _job.Schedule.Bands(matrix.Rows, round, last))
+            {
+                int first = reversed ? matrix.Rows - end : start;
+                Average(matrix.Row(first), (long)(end - start) * matrix.Stride);
+            }
+        }
+    }
+
+    private void Average(float* rows, long floats)
+    {
+        float* copy = (float*)_copy.Pointer, sum = (float*)_sum.Pointer;
+        float share = 1f / _job.Ranks.Size;
+        for (long at = 0; at < floats; at += ChunkFloats)
+        {
+            int n = (int)Math.Min(ChunkFloats, floats - at);
+            float* chunk = rows + at;
+            Buffer.MemoryCopy(chunk, copy, (long)n * sizeof(float), (long)n * sizeof(float));
+            _job.Ranks.AllreduceSum(copy, sum, n);
+            KeepLocalChanges(chunk, copy, sum, share, n);
+            _payload += (long)n * sizeof(float);
+        }
+    }
+
+    /// <summary>row += sum·share − copy: the average, plus what the workers changed since the copy.</summary>
+    private static void KeepLocalChanges(float* row, float* copy, float* sum, float share, int n)
+    {
+        int i = 0;
+        var s = new Vector<float>(share);
+        for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var r = Vector.Load(row + i);
+            (r + Vector.Load(sum + i) * s - Vector.Load(copy + i)).Store(row + i);
+        }
+        for (; i < n; i++) row[i] += sum[i] * share - copy[i];
+    }
+
+    public void Dispose()
+    {
+        _copy.Dispose();
+        _sum.Dispose();
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using FastW2V.Distributed;
+
+namespace FastW2V.Cli.Commands;
+
+/// <summary>
+/// `fw2v train`'s options for an MPI job (<c>mpirun -np N fw2v train --mpi …</c>): each rank trains its
+/// part of the corpus and a communication thread averages the models; rank 0 writes the outputs.
+/// </summary>
+internal sealed class MpiOptions
+{
+    public readonly Option<bool> Mpi = new("--mpi")
+    {
+        Description = "Train as one rank of an MPI job started by mpirun (Open MPI, loaded at run time): every rank trains its part of the corpus, the models are averaged, rank 0 writes.",
+    };
+    public readonly Option<string> SyncEvery = new("--sync-every")
+    {
+        Description = "With --mpi: average the models every N words of the whole job (k, M, G suffixes) or every N seconds (e.g. 2s).",
+        DefaultValueFactory = _ => "1M",
+    };
+    public readonly Option<string> SyncSchedule = new("--sync-schedule")
+    {
+        Description = "With --mpi: banded (frequent rows every round, rarer rows less often; see the README) or full (every row every round).",
+        DefaultValueFactory = _ => "banded",
+    };
+    public readonly Option<bool> RankLog = new("--rank-log")
+    {
+        Description = "With --mpi: every rank logs (prefixed with its rank); by default ranks other than 0 print nothing but errors.",
+    };
+
+    public MpiOptions() => SyncSchedule.AcceptOnlyFromAmong("banded", "full");
+
+    public IEnumerable<Option> All => [Mpi, SyncEvery, SyncSchedule, RankLog];
+
+    /// <summary>
+    /// The MPI session when --mpi is given (a job of one, started without mpirun, included), after the
+    /// checks that need no MPI; null without --mpi. Refuses a run that mpirun started as several ranks
+    /// without --mpi: every rank would train the whole corpus and write the same files.
+    /// </summary>
+    public MpiSession? Start(ParseResult parse, IEnumerable<(bool Given, string What)> unsupported)
+    {
+        bool wanted = parse.GetValue(Mpi);
+        foreach (var option in new Option[] { SyncEvery, SyncSchedule, RankLog })
+            if (!wanted && parse.GetResult(option) is { Implicit: false })
+                throw new FastW2VException($"{option.Name} is for MPI jobs: add --mpi.");
+        if (!wanted)
+        {
+            int launched = MpiLibrary.LaunchedRanks();
+            if (launched > 1)
+                throw new FastW2VException($"Started by mpirun as one of {launched} ranks without --mpi: each would train the whole corpus and write the same files; add --mpi.");
+            return null;
+        }
+        Trigger(parse);
+        foreach (var (given, what) in unsupported)
+            if (given) throw new FastW2VException($"--mpi cannot be combined with {what} yet.");
+        return MpiSession.Start();
+    }
+
+    public SyncTrigger Trigger(ParseResult parse) => SyncTrigger.Parse(parse.GetValue(SyncEvery)!);
+
+    public SyncSchedule Schedule(ParseResult parse) =>
+        parse.GetValue(SyncSchedule) == "full" ? Distributed.SyncSchedule.Full : Distributed.SyncSchedule.Banded;
+}
