@@ -35,11 +35,15 @@ public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 /// <summary>
 /// The communication thread of an MPI job. Each round starts with a small Allreduce of the ranks'
 /// word counts and states (finished, stopping), so all ranks agree on the learning rate's global word
-/// count and on when to end; then the rows the <see cref="SyncSchedule"/> names are averaged while the
-/// Hogwild workers go on training. A worker's update made while its rows are in flight is kept: each
-/// chunk is copied, summed across ranks from the copy, and the row becomes
-/// <c>row + (sum / ranks − copy)</c>, i.e. the average plus whatever changed here meanwhile (a plain
-/// in-place Allreduce would drop those updates and show the workers the sum for a moment).
+/// count and on when to end; then the rows the <see cref="SyncSchedule"/> names are merged while the
+/// Hogwild workers go on training.
+/// Merging adds up the ranks' changes rather than averaging the models: every rank keeps the rows'
+/// value at their last merge (the base, the same on every rank), and a merge makes each row
+/// <c>base + Σ over ranks (row − base)</c>, which is what one process's Hogwild threads would have
+/// made of the same updates. (A plain average would give each update 1/ranks of its weight: with two
+/// ranks on the 100 MB corpus that cost 7.5 points of analogy accuracy.) A worker's update made while
+/// its rows are in flight is kept too: each chunk is copied, summed across ranks from the copy, and the
+/// row becomes <c>row + (merged − copy)</c>.
 /// </summary>
 internal sealed unsafe class ModelAverager : IDisposable
 {
@@ -52,6 +56,8 @@ internal sealed unsafe class ModelAverager : IDisposable
     private readonly Func<bool> _stopRequested;
     private readonly AlignedBuffer _copy = new(ChunkFloats * sizeof(float), zero: false);
     private readonly AlignedBuffer _sum = new(ChunkFloats * sizeof(float), zero: false);
+    /// <summary>Each matrix's rows as of their last merge (at first: the start, the same on every rank).</summary>
+    private readonly AlignedBuffer[] _bases;
     private readonly Thread _thread;
     private readonly Stopwatch _clock = new();
     private long _rounds, _payload;
@@ -65,11 +71,18 @@ internal sealed unsafe class ModelAverager : IDisposable
     public ModelAverager(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads, Func<bool> stopRequested)
     {
         (_job, _model, _shared, _threads, _stopRequested) = (job, model, shared, threads, stopRequested);
+        _bases = Matrices.Select(m => new AlignedBuffer((long)m.Rows * m.Stride * sizeof(float), zero: false)).ToArray();
         _thread = new Thread(Run) { IsBackground = true, Name = "fw2v averaging" };
     }
 
+    private EmbeddingMatrix[] Matrices => [_model.Input, _model.Output, _model.Tree];
+
+    /// <summary>Call once the model holds its starting values (the same on every rank: the same seed, the same initial vectors).</summary>
     public void Start()
     {
+        var matrices = Matrices;
+        for (int m = 0; m < matrices.Length; m++)
+            Buffer.MemoryCopy(matrices[m].Data, _bases[m].Pointer, _bases[m].ByteLength, _bases[m].ByteLength);
         _clock.Start();
         _thread.Start();
     }
@@ -117,50 +130,60 @@ internal sealed unsafe class ModelAverager : IDisposable
 
     private void AverageRows(long round, bool last)
     {
-        foreach (var matrix in new[] { _model.Input, _model.Output, _model.Tree })
+        var matrices = Matrices;
+        for (int m = 0; m < matrices.Length; m++)
         {
+            var matrix = matrices[m];
             if (matrix.Rows == 0) continue;
             // The tree's inner nodes run the other way: the last ones, near the root, are on every word's path.
             bool reversed = ReferenceEquals(matrix, _model.Tree);
             foreach (var (start, end) in _job.Schedule.Bands(matrix.Rows, round, last))
             {
-                int first = reversed ? matrix.Rows - end : start;
-                Average(matrix.Row(first), (long)(end - start) * matrix.Stride);
+                long first = (long)(reversed ? matrix.Rows - end : start) * matrix.Stride;
+                Merge(matrix.Data + first, (float*)_bases[m].Pointer + first, (long)(end - start) * matrix.Stride);
             }
         }
     }
 
-    private void Average(float* rows, long floats)
+    private void Merge(float* rows, float* bases, long floats)
     {
         float* copy = (float*)_copy.Pointer, sum = (float*)_sum.Pointer;
-        float share = 1f / _job.Ranks.Size;
         for (long at = 0; at < floats; at += ChunkFloats)
         {
             int n = (int)Math.Min(ChunkFloats, floats - at);
-            float* chunk = rows + at;
-            Buffer.MemoryCopy(chunk, copy, (long)n * sizeof(float), (long)n * sizeof(float));
+            Buffer.MemoryCopy(rows + at, copy, (long)n * sizeof(float), (long)n * sizeof(float));
             _job.Ranks.AllreduceSum(copy, sum, n);
-            KeepLocalChanges(chunk, copy, sum, share, n);
+            AddChanges(rows + at, bases + at, copy, sum, _job.Ranks.Size - 1, n);
             _payload += (long)n * sizeof(float);
         }
     }
 
-    /// <summary>row += sum·share − copy: the average, plus what the workers changed since the copy.</summary>
-    private static void KeepLocalChanges(float* row, float* copy, float* sum, float share, int n)
+    /// <summary>
+    /// merged = base + Σ(copy − base) = sum − (ranks − 1)·base; the row becomes merged plus what the
+    /// workers changed since the copy (row − copy), and merged is the next base.
+    /// </summary>
+    private static void AddChanges(float* row, float* bases, float* copy, float* sum, int others, int n)
     {
         int i = 0;
-        var s = new Vector<float>(share);
+        var k = new Vector<float>(others);
         for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var r = Vector.Load(row + i);
-            (r + Vector.Load(sum + i) * s - Vector.Load(copy + i)).Store(row + i);
+            var merged = Vector.Load(sum + i) - k * Vector.Load(bases + i);
+            (Vector.Load(row + i) + merged - Vector.Load(copy + i)).Store(row + i);
+            merged.Store(bases + i);
         }
-        for (; i < n; i++) row[i] += sum[i] * share - copy[i];
+        for (; i < n; i++)
+        {
+            float merged = sum[i] - others * bases[i];
+            row[i] += merged - copy[i];
+            bases[i] = merged;
+        }
     }
 
     public void Dispose()
     {
         _copy.Dispose();
         _sum.Dispose();
+        foreach (var b in _bases) b.Dispose();
     }
 }

@@ -44,9 +44,10 @@ internal static class MemoryEstimate
     }
 
     /// <summary>Throws one line when the run needs more memory than is available (unless forced).</summary>
-    public static void Check(int words, TrainingOptions options, long? available = null)
+    /// <param name="mpi">One rank of an MPI job: its averaging keeps one more copy of the matrices (the rows at their last merge).</param>
+    public static void Check(int words, TrainingOptions options, long? available = null, bool mpi = false)
     {
-        long need = TrainingBytes(words, options);
+        long need = TrainingBytes(words, options) + (mpi ? MatrixBytes(words, options) : 0);
         if ((available ?? AvailableBytes()) is not { } have || need <= have) return;
         throw new FastW2VException(
             $"Training needs about {ByteSize.Format(need)} of memory ({words:N0} words × {options.Dimension} dimensions × {Matrices(options)} matrices) "

@@ -105,6 +105,7 @@ internal static unsafe class Trainer
         {
             var body = StrategyTypes.Invoke<WorkerFactory, Action<int>>(options.Kernels,
                 new WorkerFactory(model, options, heads, keepPointer, shared, totalWords, corpus, pool, statsPointer, control.Resume?.Workers, records));
+            averager?.Start(); // (first: it keeps the starting values as its base)
             var workers = new Thread[threads];
             for (int t = 0; t < threads; t++)
             {
@@ -129,7 +130,6 @@ internal static unsafe class Trainer
                 }) { IsBackground = true, Name = $"fw2v worker {t}" };
                 workers[t].Start();
             }
-            averager?.Start();
 
             var history = new List<double>();
             // A resumed run's counters start at the checkpoint's: rates and the first interval count only this run.

@@ -16,7 +16,7 @@ internal sealed class MpiOptions
     public readonly Option<string> SyncEvery = new("--sync-every")
     {
         Description = "With --mpi: average the models every N words of the whole job (k, M, G suffixes) or every N seconds (e.g. 2s).",
-        DefaultValueFactory = _ => "1M",
+        DefaultValueFactory = _ => "500k",
     };
     public readonly Option<string> SyncSchedule = new("--sync-schedule")
     {

@@ -197,7 +197,7 @@ internal static class TrainCommand
             log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} thread(s)");
             if (vocabPath != null && root) VocabularyFile.Save(vocabulary, vocabPath);
             if (outPath == null) return 0;
-            if (!force) MemoryEstimate.Check(vocabulary.Count, training);
+            if (!force) MemoryEstimate.Check(vocabulary.Count, training, mpi: job != null);
 
             if (training.FullSoftmax && vocabulary.Count > 10_000 && root)
             {
