@@ -65,20 +65,21 @@ public class MpiJobTests
         Assert.That(Count(r.Err, "Vocabulary:"), Is.EqualTo(1), r.Err); // rank 1 prints nothing
         Assert.That(r.Err, Does.Contain("Averaging:  2 ranks × 1 thread(s)"));
         Assert.That(Directory.GetFiles(dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "v.txt" })); // no second copy, no leftovers
-        // Topical neighbours of news words, which random or broken vectors would not give.
-        var probes = new Dictionary<string, string[]>
+        // Pairs of the news corpus that trained vectors rank close (in repeated runs: the first two at 1,
+        // the others within 80 of ~4,800 words); random or broken vectors would rank them ~2,400 on average.
+        int Rank(string word, string other)
         {
-            ["Arafat"] = ["Yasser", "Sharon", "Israel", "Palestinian", "Authority", "Zinni", "Arafat.", "Arafat,", "Arafat's", "Hamas"],
-            ["Taliban"] = ["Afghanistan", "Afghanistan.", "Afghan", "fighting", "captured", "forces", "militia", "caves", "al", "Qaeda"],
-            ["Israeli"] = ["Palestinian", "Israel", "Hamas", "Arafat", "army", "Ramallah", "Palestinians", "Gaza", "West", "troops", "security"],
-        };
-        foreach (var (word, related) in probes)
-        {
-            var nn = CliHarness.Run("nn", vectors, word, "-k", "10");
+            var nn = CliHarness.Run("nn", vectors, word, "-k", "100");
             Assert.That(nn.Code, Is.EqualTo(0), nn.Err);
             var neighbours = nn.Out.Split('\n').Skip(1).Select(l => l.Trim().Split(' ')[0]).Where(w => w.Length > 0).ToList();
-            Assert.That(neighbours.Intersect(related).Count(), Is.GreaterThanOrEqualTo(2), $"{word}: {string.Join(' ', neighbours)}");
+            int at = neighbours.IndexOf(other);
+            return at < 0 ? int.MaxValue : at + 1;
         }
+        Assert.That(Rank("Arafat", "Yasser"), Is.LessThanOrEqualTo(5));
+        Assert.That(Rank("Laden", "bin"), Is.LessThanOrEqualTo(5));
+        var near = new[] { ("Israeli", "Palestinian"), ("Sharon", "Arafat"), ("Taliban", "Afghanistan"), ("fire", "fires") }
+            .Select(p => (Pair: $"{p.Item1}-{p.Item2}", Rank: Rank(p.Item1, p.Item2))).ToList();
+        Assert.That(near.Count(p => p.Rank <= 100), Is.GreaterThanOrEqualTo(3), string.Join(", ", near));
     }
 
     [Test]
