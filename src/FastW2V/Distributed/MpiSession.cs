@@ -59,7 +59,7 @@ internal sealed unsafe class MpiSession : IDisposable
     /// for the others by polling with short sleeps: a blocking MPI call spins a core while it waits, and a
     /// rank that arrives early would take that core from its own workers.
     /// </summary>
-    public void AllreduceSumPolling(Span<long> values, Func<bool>? abandon = null)
+    public void AllreduceSumPolling(Span<long> values)
     {
         fixed (long* p = values)
         {

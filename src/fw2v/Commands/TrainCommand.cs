@@ -262,7 +262,8 @@ internal static class TrainCommand
             {
                 display?.Finish();
                 if (!root) return Interruption.ExitCode;
-                error.WriteLine($"fw2v: stopped by {Interruption.SignalName}" + (checkpointPath != null
+                string by = Interruption.Signal != 0 ? $"by {Interruption.SignalName}" : "because another rank was stopped";
+                error.WriteLine($"fw2v: stopped {by}" + (checkpointPath != null
                     ? $"; checkpoint written to {checkpointPath} (continue with: fw2v train --resume {checkpointPath})."
                     : "; nothing saved (--checkpoint FILE keeps a stopped run)."));
                 return Interruption.ExitCode;
