@@ -5,7 +5,7 @@ using FastW2V.Training;
 
 namespace FastW2V.Distributed;
 
-/// <summary>When the ranks average their models: every so many words (all ranks together) or every so many seconds.</summary>
+/// <summary>When the ranks merge their models: every so many words (all ranks together) or every so many seconds.</summary>
 internal sealed record SyncTrigger(long Words, double Seconds)
 {
     public static SyncTrigger EveryWords(long words) => new(words, 0);
@@ -26,10 +26,10 @@ internal sealed record SyncTrigger(long Words, double Seconds)
     public override string ToString() => Seconds > 0 ? $"{Seconds:G}s" : $"{Words:N0} words";
 }
 
-/// <summary>What an MPI job's training needs besides the options: the ranks and when and what to average.</summary>
+/// <summary>What an MPI job's training needs besides the options: the ranks and when and what to merge.</summary>
 internal sealed record DistributedTraining(MpiSession Ranks, SyncTrigger Trigger, SyncSchedule Schedule);
 
-/// <summary>What the averaging cost: rounds, the floats each rank sent into Allreduce, and the time the averaging thread spent.</summary>
+/// <summary>What merging the models cost: rounds, the bytes of rows each rank sent into Allreduce, and the time the averaging thread spent.</summary>
 public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 
 /// <summary>
@@ -47,7 +47,7 @@ public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 /// </summary>
 internal sealed unsafe class ModelAverager : IDisposable
 {
-    /// <summary>Floats per chunk: 4 MiB buffers, so averaging needs 8 MiB, not a copy of the model.</summary>
+    /// <summary>Floats per chunk: 4 MiB buffers, so a round needs 8 MiB beyond the bases.</summary>
     private const int ChunkFloats = 1 << 20;
     private readonly DistributedTraining _job;
     private readonly WordVectorModel _model;

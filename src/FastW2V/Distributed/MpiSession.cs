@@ -4,7 +4,7 @@ namespace FastW2V.Distributed;
 /// One process's place in an MPI job (MPI_COMM_WORLD): its rank, the rank count, and the few
 /// collectives training needs, each over spans that may pass 2^31 elements (sent in chunks, since MPI
 /// counts are ints). Initialised with MPI_THREAD_MULTIPLE: the main thread exchanges the vocabulary,
-/// then a communication thread averages the model while the workers train. Started without mpirun,
+/// then a communication thread merges the ranks' models while the workers train. Started without mpirun,
 /// Open MPI runs the process as a singleton of size 1.
 /// </summary>
 internal sealed unsafe class MpiSession : IDisposable

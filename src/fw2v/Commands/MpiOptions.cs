@@ -5,17 +5,17 @@ namespace FastW2V.Cli.Commands;
 
 /// <summary>
 /// `fw2v train`'s options for an MPI job (<c>mpirun -np N fw2v train --mpi …</c>): each rank trains its
-/// part of the corpus and a communication thread averages the models; rank 0 writes the outputs.
+/// part of the corpus and a communication thread merges the ranks' changes; rank 0 writes the outputs.
 /// </summary>
 internal sealed class MpiOptions
 {
     public readonly Option<bool> Mpi = new("--mpi")
     {
-        Description = "Train as one rank of an MPI job started by mpirun (Open MPI, loaded at run time): every rank trains its part of the corpus, the models are averaged, rank 0 writes.",
+        Description = "Train as one rank of an MPI job started by mpirun (Open MPI, loaded at run time): every rank trains its part of the corpus, their changes are merged into one model, rank 0 writes.",
     };
     public readonly Option<string> SyncEvery = new("--sync-every")
     {
-        Description = "With --mpi: average the models every N words of the whole job (k, M, G suffixes) or every N seconds (e.g. 2s).",
+        Description = "With --mpi: merge the ranks' models every N words of the whole job (k, M, G suffixes) or every N seconds (e.g. 2s).",
         DefaultValueFactory = _ => "500k",
     };
     public readonly Option<string> SyncSchedule = new("--sync-schedule")
