@@ -89,6 +89,9 @@ internal sealed unsafe class ModelAverager : IDisposable
 
     public bool Join(int milliseconds) => _thread.Join(milliseconds);
 
+    /// <summary>Started and not yet ended (false before <see cref="Start"/>, where Join would throw).</summary>
+    public bool IsRunning => _thread.IsAlive;
+
     private void Run()
     {
         try

@@ -59,7 +59,7 @@ internal static unsafe class Trainer
         catch
         {
             // An averaging round still under way reads the model: leave it (the MPI job is being aborted).
-            if (averager?.Join(0) != false)
+            if (averager?.IsRunning != true)
             {
                 model.Dispose();
                 averager?.Dispose();
