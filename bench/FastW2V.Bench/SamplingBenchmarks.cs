@@ -58,7 +58,7 @@ public unsafe class SamplingBenchmarks
     [Benchmark]
     public float SigmoidTableSteps()
     {
-        var table = new TableSigmoid(_sigmoid);
+        var table = new TableSigmoidPolicy(_sigmoid);
         float loss = 0, sum = 0;
         foreach (float f in _scores) sum += table.Step(f, f > 0, 0.025f, ref loss);
         return sum + loss;
@@ -67,7 +67,7 @@ public unsafe class SamplingBenchmarks
     [Benchmark]
     public float SigmoidExactSteps()
     {
-        var exact = new ExactSigmoid<float>();
+        var exact = new ExactSigmoidPolicy<float>();
         float loss = 0, sum = 0;
         foreach (float f in _scores) sum += exact.Step(f, f > 0, 0.025f, ref loss);
         return sum + loss;

@@ -10,8 +10,8 @@ public unsafe class TokenizerBenchmarks
 {
     private byte[] _text = [];
 
-    [Params(SimdPath.Scalar, SimdPath.V256, SimdPath.V512)]
-    public SimdPath Path { get; set; }
+    [Params(InstructionSet.Scalar, InstructionSet.V256, InstructionSet.V512)]
+    public InstructionSet Path { get; set; }
 
     [GlobalSetup]
     public void Setup() => _text = BenchData.CorpusPrefix(16 << 20);

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FastW2V.Corpus;
 using FastW2V.Training;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
 namespace FastW2V.Bench;

@@ -4,7 +4,7 @@ using System.Text;
 using FastW2V.Evaluation;
 using FastW2V.Formats;
 using FastW2V.Training;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using Architecture = FastW2V.Training.Architecture;
 
 namespace FastW2V.Native;

@@ -3,7 +3,7 @@ using FastW2V.Formats;
 using FastW2V.Kernels;
 using FastW2V.Preparation;
 using FastW2V.Training;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V;
 

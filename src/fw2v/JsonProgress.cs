@@ -25,7 +25,7 @@ internal sealed class JsonProgress(TextWriter error) : IProgressSink
     {
         w.WriteNumber("progress", Math.Round(s.Fraction, 6));
         w.WriteNumber("epoch", s.Epoch);
-        w.WriteNumber("epochs", s.Epochs);
+        w.WriteNumber("epochs", s.EpochCount);
         w.WriteNumber("words", s.Words);
         w.WriteNumber("elapsedSeconds", Math.Round(s.Elapsed.TotalSeconds, 3));
         if (s.Eta is { } eta) w.WriteNumber("etaSeconds", Math.Round(eta.TotalSeconds, 1)); else w.WriteNull("etaSeconds");

@@ -22,7 +22,7 @@ internal sealed class ProgressDisplay(TextWriter error) : IProgressSink
         _start ??= (s.Fraction, TimeSpan.Zero);
         string eta = Eta(s) is { } e ? $"ETA {Clock(e)}" : "";
         string loss = double.IsNaN(s.IntervalLoss) ? "-" : s.IntervalLoss.ToString("F4");
-        string epoch = $"epoch {s.Epoch}/{s.Epochs}";
+        string epoch = $"epoch {s.Epoch}/{s.EpochCount}";
         string perThread = "[" + string.Join(" ", s.ThreadWordsPerSecond.Select(w => $"{w / 1e3:F0}k")) + "]";
         // Fields from most to least useful; a narrow terminal drops from the end of this list.
         string[] fields = [$"{s.Fraction,6:P1}", epoch, eta, $"{s.WordsPerSecond / 1e3:N0}k words/s", $"lr {s.Alpha:F6}", $"loss {loss}", perThread];

@@ -3,7 +3,7 @@ using FastW2V.Corpus;
 using FastW2V.Evaluation;
 using FastW2V.Preparation;
 using FastW2V.Training;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Cli;
 
@@ -45,7 +45,7 @@ internal static class TrainReport
         w.WriteNumber("countSeconds", Math.Round(p.CountTime.TotalSeconds, 3));
         w.WriteEndObject();
         w.WriteStartArray("epochs");
-        foreach (var e in r.Epochs)
+        foreach (var e in r.PerEpoch)
         {
             w.WriteStartObject();
             w.WriteNumber("epoch", e.Epoch);

@@ -12,19 +12,19 @@ namespace FastW2V.Corpus;
 /// </summary>
 internal static unsafe class WordScanner
 {
-    public static void Scan<TSink>(byte* text, long length, ref TSink sink, SimdPath path)
+    public static void Scan<TSink>(byte* text, long length, ref TSink sink, InstructionSet path)
         where TSink : struct, ITokenSink
     {
         switch (path)
         {
-            case SimdPath.V512: Scan<SeparatorClassifierV512, TSink>(text, length, ref sink); break;
-            case SimdPath.V256: Scan<SeparatorClassifierV256, TSink>(text, length, ref sink); break;
+            case InstructionSet.V512: Scan<SeparatorClassifierV512, TSink>(text, length, ref sink); break;
+            case InstructionSet.V256: Scan<SeparatorClassifierV256, TSink>(text, length, ref sink); break;
             default: Scan<SeparatorClassifierScalar, TSink>(text, length, ref sink); break;
         }
     }
 
     public static void Scan<TSink>(byte* text, long length, ref TSink sink) where TSink : struct, ITokenSink =>
-        Scan(text, length, ref sink, SimdSupport.Best);
+        Scan(text, length, ref sink, InstructionSetSupport.Best);
 
     private static void Scan<TClassifier, TSink>(byte* text, long length, ref TSink sink)
         where TClassifier : struct, ISeparatorClassifier

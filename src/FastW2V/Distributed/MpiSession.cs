@@ -28,7 +28,7 @@ internal sealed unsafe class MpiSession : IDisposable
         var mpi = MpiLibrary.Load();
         int provided, rank, size;
         Check(mpi.InitThread(null, null, MpiLibrary.ThreadMultiple, &provided), "MPI_Init_thread");
-        // The vocabulary exchange and the averaging never overlap, so serialized calls from two threads suffice.
+        // The vocabulary exchange and the merging never overlap, so serialized calls from two threads suffice.
         if (provided < MpiLibrary.ThreadSerialized)
         {
             mpi.Finalize();

@@ -1,10 +1,8 @@
 using System.Buffers.Binary;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Distributed;
 
-// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
-using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>
 /// Makes every rank's vocabulary the one a single process would count. Each rank has counted its

@@ -85,8 +85,8 @@ public static unsafe class AnalogyEvaluator
     /// <paramref name="path"/> (default: this process's). Every width gives the same answers.
     /// </summary>
     internal static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
-        SimdPath? path = null) =>
-        (path ?? SimdSupport.Best) == SimdPath.V512
+        InstructionSet? path = null) =>
+        (path ?? InstructionSetSupport.Best) == InstructionSet.V512
             ? Answer<Float512>(unit, rows, questions, method, threads)
             : Answer<Float256>(unit, rows, questions, method, threads);
 

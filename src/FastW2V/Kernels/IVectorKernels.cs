@@ -30,5 +30,5 @@ internal unsafe interface IKernels<T> where T : unmanaged
 /// </summary>
 internal unsafe interface IVectorKernels : IKernels<float>
 {
-    static abstract SimdPath Path { get; }
+    static abstract InstructionSet Path { get; }
 }

@@ -4,10 +4,10 @@ namespace FastW2V.Kernels;
 /// <param name="Name">What <c>FW2V_SIMD</c> and the logs call it.</param>
 /// <param name="Blocked">Register-blocked strips (three small matrix products per batched update) rather
 /// than level-1 loops (a dot product and two axpy per cell).</param>
-public sealed record KernelStrategy(string Name, SimdPath Path, bool Blocked, string Description)
+public sealed record KernelStrategy(string Name, InstructionSet InstructionSet, bool Blocked, string Description)
 {
     /// <summary>This CPU runs it.</summary>
-    public bool IsSupported => SimdSupport.IsSupported(Path);
+    public bool IsSupported => InstructionSetSupport.IsSupported(InstructionSet);
     /// <summary>Its name (avx2-blocked, ...).</summary>
     public override string ToString() => Name;
 }
@@ -25,15 +25,15 @@ public static class KernelStrategies
     public const string EnvironmentVariable = "FW2V_SIMD";
 
     /// <summary>AVX-512 register-blocked strips (the fastest where the CPU has AVX-512).</summary>
-    public static readonly KernelStrategy Avx512Blocked = new("avx512-blocked", SimdPath.V512, true, "AVX-512, register-blocked strips");
+    public static readonly KernelStrategy Avx512Blocked = new("avx512-blocked", InstructionSet.V512, true, "AVX-512, register-blocked strips");
     /// <summary>AVX2 + FMA register-blocked strips.</summary>
-    public static readonly KernelStrategy Avx2Blocked = new("avx2-blocked", SimdPath.V256, true, "AVX2 + FMA, register-blocked strips");
+    public static readonly KernelStrategy Avx2Blocked = new("avx2-blocked", InstructionSet.V256, true, "AVX2 + FMA, register-blocked strips");
     /// <summary>AVX-512 level-1 loops (word2vec.c's order of operations).</summary>
-    public static readonly KernelStrategy Avx512Loop = new("avx512-loop", SimdPath.V512, false, "AVX-512, level-1 loops");
+    public static readonly KernelStrategy Avx512Loop = new("avx512-loop", InstructionSet.V512, false, "AVX-512, level-1 loops");
     /// <summary>AVX2 + FMA level-1 loops.</summary>
-    public static readonly KernelStrategy Avx2Loop = new("avx2-loop", SimdPath.V256, false, "AVX2 + FMA, level-1 loops");
+    public static readonly KernelStrategy Avx2Loop = new("avx2-loop", InstructionSet.V256, false, "AVX2 + FMA, level-1 loops");
     /// <summary>Scalar loops: any CPU.</summary>
-    public static readonly KernelStrategy Scalar = new("scalar", SimdPath.Scalar, false, "scalar loops (any CPU)");
+    public static readonly KernelStrategy Scalar = new("scalar", InstructionSet.Scalar, false, "scalar loops (any CPU)");
 
     /// <summary>Every strategy, best first.</summary>
     public static IReadOnlyList<KernelStrategy> All { get; } = [Avx512Blocked, Avx2Blocked, Avx512Loop, Avx2Loop, Scalar];
@@ -50,10 +50,10 @@ public static class KernelStrategies
     private static readonly Lazy<KernelStrategy> DefaultChoice = new(() => Choose(Environment.GetEnvironmentVariable(EnvironmentVariable)));
 
     /// <summary>The loop strategy of an instruction set (the reference its blocked strategy is tested against).</summary>
-    public static KernelStrategy Loop(SimdPath path) => path switch
+    public static KernelStrategy Loop(InstructionSet path) => path switch
     {
-        SimdPath.V512 => Avx512Loop,
-        SimdPath.V256 => Avx2Loop,
+        InstructionSet.V512 => Avx512Loop,
+        InstructionSet.V256 => Avx2Loop,
         _ => Scalar,
     };
 
@@ -65,15 +65,15 @@ public static class KernelStrategies
         KernelStrategy? wanted = All.FirstOrDefault(s => s.Name == name);
         if (wanted == null)
         {
-            SimdPath? path = name switch
+            InstructionSet? path = name switch
             {
-                "v256" or "avx2" => SimdPath.V256,
-                "v512" or "avx512" => SimdPath.V512,
+                "v256" or "avx2" => InstructionSet.V256,
+                "v512" or "avx512" => InstructionSet.V512,
                 _ => null,
             };
             if (path == null)
                 throw new FastW2VException($"{EnvironmentVariable}='{forced}' is not one of {string.Join(", ", All.Select(s => s.Name))}, avx2, avx512.");
-            wanted = All.First(s => s.Path == path);
+            wanted = All.First(s => s.InstructionSet == path);
         }
         if (!wanted.IsSupported)
             throw new FastW2VException($"{EnvironmentVariable}={forced} asks for {wanted.Description}, which this CPU (or this binary's instruction set) does not run.");

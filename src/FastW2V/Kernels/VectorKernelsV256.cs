@@ -8,7 +8,7 @@ namespace FastW2V.Kernels;
 internal unsafe struct VectorKernelsV256 : IVectorKernels
 {
     private const int W = 8;
-    public static SimdPath Path => SimdPath.V256;
+    public static InstructionSet Path => InstructionSet.V256;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(float* a, float* b, int n)

@@ -11,7 +11,7 @@ namespace FastW2V.Kernels;
 internal unsafe struct VectorKernelsV512 : IVectorKernels
 {
     private const int W = 16;
-    public static SimdPath Path => SimdPath.V512;
+    public static InstructionSet Path => InstructionSet.V512;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(float* a, float* b, int n)

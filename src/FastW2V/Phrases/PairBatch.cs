@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using FastW2V.Kernels;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Phrases;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Phrases;
 

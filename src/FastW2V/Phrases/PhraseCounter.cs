@@ -1,4 +1,4 @@
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Phrases;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Phrases;
 

@@ -2,12 +2,10 @@ using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 using FastW2V.Corpus;
 using FastW2V.Distributed;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Preparation;
 
-// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
-using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>
 /// Corpus → vocabulary (→ token ids). A plain file is split into one word-aligned shard per thread;
@@ -245,7 +243,7 @@ internal static unsafe class CorpusPreparation
             if (maps != null)
             {
                 Parallel.For(0, counters.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
-                    EncodedCorpus.Remap(counters[s].IdPath!, counters[s].Epochs(maps[s])));
+                    EncodedCorpus.Remap(counters[s].IdPath!, counters[s].Numberings(maps[s])));
             }
             encoded = new EncodedCorpus(folder, counters.Select(c => c.IdPath!).ToArray(), options.KeepCache);
             // (a given vocabulary that shares no word with the corpus encodes only its sentence ends)

@@ -1,11 +1,9 @@
 using System.Runtime.CompilerServices;
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Preparation;
 
-// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
-using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>
 /// Counts the words of one shard into its own table and, when encoding, writes each token's

@@ -1,10 +1,8 @@
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Preparation;
 
-// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
-using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>What to do with a corpus before training.</summary>
 internal sealed record PreparationOptions

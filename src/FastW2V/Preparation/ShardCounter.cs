@@ -1,10 +1,8 @@
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Preparation;
 
-// (inside the namespace, so that it wins over the namespace FastW2V.Vocabulary)
-using Vocabulary = FastW2V.Vocabulary.Vocabulary;
 
 /// <summary>One shard's counting (or, with a given vocabulary, encoding) state.</summary>
 internal sealed unsafe class ShardCounter
@@ -65,8 +63,8 @@ internal sealed unsafe class ShardCounter
         Sink.Table.Dispose();
     }
 
-    /// <summary>The numbering epochs of this shard's id file, ending with the map to final ids.</summary>
-    public List<(long End, int[] Map)> Epochs(int[] finalMap)
+    /// <summary>The numberings of this shard's id file, ending with the map to final ids.</summary>
+    public List<(long End, int[] Map)> Numberings(int[] finalMap)
     {
         // Ids written before prune k are in numbering k; compose maps from the last numbering back.
         var prunes = Sink.Prunes;

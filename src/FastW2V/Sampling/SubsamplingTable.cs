@@ -1,3 +1,4 @@
+using FastW2V.Vocabularies;
 namespace FastW2V.Sampling;
 
 /// <summary>
@@ -10,7 +11,7 @@ internal sealed class SubsamplingTable
 {
     private readonly uint[] _thresholds;
 
-    public SubsamplingTable(Vocabulary.Vocabulary vocabulary, double sample)
+    public SubsamplingTable(Vocabulary vocabulary, double sample)
     {
         if (sample < 0) throw new FastW2VException($"sample must be 0 (off) or positive (got {sample}).");
         _thresholds = new uint[vocabulary.Count];

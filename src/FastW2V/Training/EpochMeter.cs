@@ -33,7 +33,7 @@ internal sealed class EpochMeter
     }
 
     /// <summary>The epochs every worker ended in this run: mean loss per example and the seconds from the previous epoch's end.</summary>
-    public IReadOnlyList<EpochFigures> Epochs()
+    public IReadOnlyList<EpochFigures> Completed()
     {
         int threads = _loss.GetLength(0), epochs = _loss.GetLength(1);
         var result = new List<EpochFigures>();

@@ -44,7 +44,7 @@ internal static class MemoryEstimate
     }
 
     /// <summary>Throws one line when the run needs more memory than is available (unless forced).</summary>
-    /// <param name="mpi">One rank of an MPI job: its averaging keeps one more copy of the matrices (the rows at their last merge).</param>
+    /// <param name="mpi">One rank of an MPI job: its merging keeps one more copy of the matrices (the rows at their last merge).</param>
     public static void Check(int words, TrainingOptions options, long? available = null, bool mpi = false)
     {
         long need = TrainingBytes(words, options) + (mpi ? MatrixBytes(words, options) : 0);

@@ -19,7 +19,7 @@ internal readonly unsafe struct NegativeSamplingStep
     public readonly int Stride;
     public readonly int Negative;
     public readonly int VocabularySize;
-    public readonly TableSigmoid Sigmoids;
+    public readonly TableSigmoidPolicy Sigmoids;
     public readonly AliasTable? Alias;
     public readonly int* Table;
     private readonly int _tableShift;
@@ -30,7 +30,7 @@ internal readonly unsafe struct NegativeSamplingStep
         Stride = model.Output.Stride;
         Negative = negative;
         VocabularySize = model.Words;
-        Sigmoids = new TableSigmoid(sigmoid);
+        Sigmoids = new TableSigmoidPolicy(sigmoid);
         Alias = alias;
         Table = table != null ? table.Entries : null;
         _tableShift = table != null ? 32 - table.Bits : 0;
@@ -94,7 +94,7 @@ internal readonly unsafe struct NegativeSamplingStep
         return n;
     }
 
-    /// <summary>The step size g = (label − σ(f))·alpha and the loss, from word2vec.c's table (<see cref="TableSigmoid.Step"/>).</summary>
+    /// <summary>The step size g = (label − σ(f))·alpha and the loss, from word2vec.c's table (<see cref="TableSigmoidPolicy.Step"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Gradient(float f, bool positive, float alpha, ref float loss) => Sigmoids.Step(f, positive, alpha, ref loss);
 
@@ -102,5 +102,5 @@ internal readonly unsafe struct NegativeSamplingStep
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Apply<TKernels>(float* hidden, float* gradient, int* targets, int count, float alpha)
         where TKernels : struct, IVectorKernels =>
-        NegativeSamplingLoss.Apply<float, TKernels, TableSigmoid>(Output, Stride, hidden, gradient, targets, count, alpha, in Sigmoids);
+        NegativeSamplingLoss.Apply<float, TKernels, TableSigmoidPolicy>(Output, Stride, hidden, gradient, targets, count, alpha, in Sigmoids);
 }

@@ -54,7 +54,7 @@ internal readonly unsafe struct OutputHeads
     {
         float loss = 0;
         if (_tree != null)
-            loss += HierarchicalSoftmaxLoss.Apply<float, TKernels, TableSigmoid>(_tree, _stride, hidden, gradient,
+            loss += HierarchicalSoftmaxLoss.Apply<float, TKernels, TableSigmoidPolicy>(_tree, _stride, hidden, gradient,
                 Codes(word), Points(word), _lengths[word], alpha, in Ns.Sigmoids);
         if (_negative) loss += Ns.Apply<TKernels>(hidden, gradient, targets, count, alpha);
         if (_softmax) loss += FullSoftmaxLoss.Apply<float, TKernels>(_output, _stride, _words, hidden, gradient, word, alpha, softmaxScratch);

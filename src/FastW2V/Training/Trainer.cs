@@ -1,3 +1,5 @@
+using FastW2V.Training.Losses;
+using FastW2V.Vocabularies;
 using System.Diagnostics;
 using FastW2V.Corpus;
 using FastW2V.Distributed;
@@ -16,7 +18,7 @@ internal static unsafe class Trainer
 {
     /// <param name="epochEnd">Called after every epoch but the last with the epoch number (from 1) and the
     /// model, while all workers wait: the vectors are still (for evaluation during training).</param>
-    public static TrainingResult Train(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
+    public static TrainingResult Train(Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
         Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null, Action<int, WordVectorModel>? epochEnd = null,
         TrainingControl? control = null)
     {
@@ -47,30 +49,30 @@ internal static unsafe class Trainer
         var model = new WordVectorModel(vocabulary.Count, options.Dimension, options.Seed,
             outputRows: options.Negative > 0 || options.FullSoftmax, treeRows: options.HierarchicalSoftmax);
         var shared = new SharedTrainingState { WordsDone = control.Resume?.WordsDone ?? 0, FirstWorker = (job?.Ranks.Rank ?? 0) * options.Threads };
-        var averager = job != null ? new ModelAverager(job, model, shared, options.Threads, () => control.Stop.IsCancellationRequested) : null;
+        var merger = job != null ? new ModelMerger(job, model, shared, options.Threads, () => control.Stop.IsCancellationRequested) : null;
         try
         {
             control.Initialize?.Invoke(model);
             var result = Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd, control,
-                shared, jobTokens * options.Iterations, averager);
-            averager?.Dispose();
+                shared, jobTokens * options.Iterations, merger);
+            merger?.Dispose();
             return result;
         }
         catch
         {
-            // An averaging round still under way reads the model: leave it (the MPI job is being aborted).
-            if (averager?.IsRunning != true)
+            // An merging round still under way reads the model: leave it (the MPI job is being aborted).
+            if (merger?.IsRunning != true)
             {
                 model.Dispose();
-                averager?.Dispose();
+                merger?.Dispose();
             }
             throw;
         }
     }
 
-    private static TrainingResult Run(Vocabulary.Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
+    private static TrainingResult Run(Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
         WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval, Action<int, WordVectorModel>? epochEnd,
-        TrainingControl control, SharedTrainingState shared, long totalWords, ModelAverager? averager)
+        TrainingControl control, SharedTrainingState shared, long totalWords, ModelMerger? merger)
     {
         long[] counts = vocabulary.GetCounts();
         using var sigmoid = new SigmoidTable();
@@ -98,14 +100,14 @@ internal static unsafe class Trainer
         var stats = new WorkerStats[threads];
         var errors = new Exception?[threads];
         var clock = Stopwatch.StartNew();
-        shared.Epochs = new EpochMeter(threads, options.Iterations, clock, control.Resume?.Workers);
+        shared.EpochMeter = new EpochMeter(threads, options.Iterations, clock, control.Resume?.Workers);
 
         fixed (uint* keepPointer = keep)
         fixed (WorkerStats* statsPointer = stats)
         {
             var body = StrategyTypes.Invoke<WorkerFactory, Action<int>>(options.Kernels,
                 new WorkerFactory(model, options, heads, keepPointer, shared, totalWords, corpus, pool, statsPointer, control.Resume?.Workers, records));
-            averager?.Start(); // (first: it keeps the starting values as its base)
+            merger?.Start(); // (first: it keeps the starting values as its base)
             var workers = new Thread[threads];
             for (int t = 0; t < threads; t++)
             {
@@ -144,8 +146,8 @@ internal static unsafe class Trainer
             bool stopped = false;
             try
             {
-                // (In an MPI job, training ends when the last averaging round has ended, after every rank's workers.)
-                while (!workers.All(w => w.Join(Math.Clamp((int)interval.TotalMilliseconds, 1, 50))) || averager?.Join(50) == false)
+                // (In an MPI job, training ends when the last merging round has ended, after every rank's workers.)
+                while (!workers.All(w => w.Join(Math.Clamp((int)interval.TotalMilliseconds, 1, 50))) || merger?.Join(50) == false)
                 {
                     if (control.Stop.IsCancellationRequested && !stopped) { stopped = true; shared.Stop = true; }
                     long epochsPassed = Volatile.Read(ref shared.WordsDone) / tokens;
@@ -187,8 +189,8 @@ internal static unsafe class Trainer
             }
             if (errors.FirstOrDefault(e => e != null) is { } error)
                 throw error is BarrierPostPhaseException { InnerException: { } inner } ? inner : error;
-            if (averager?.Error is { } averaging) throw averaging;
-            if (averager?.StoppedByAnyRank == true) stopped = true;
+            if (merger?.Error is { } merging) throw merging;
+            if (merger?.StoppedByAnyRank == true) stopped = true;
             if (failure == null && model.HasNonFinite(0, model.Words))
                 failure = "Training diverged: the vectors hold NaN or infinite values. Lower -alpha.";
             if (failure != null) throw new FastW2VException(failure);
@@ -218,10 +220,10 @@ internal static unsafe class Trainer
                 Words = words,
                 Threads = threads,
                 LossHistory = history,
-                Epochs = shared.Epochs.Epochs(),
+                PerEpoch = shared.EpochMeter.Completed(),
                 AverageLoss = lossCount > 0 ? lossSum / lossCount : double.NaN,
                 Ranks = control.Distributed?.Ranks.Size ?? 1,
-                Sync = averager?.Figures,
+                Sync = merger?.Figures,
             };
         }
     }
@@ -235,7 +237,7 @@ internal static unsafe class Trainer
     private static TrainingSnapshot Snapshot(WorkerStats* stats, int threads, SharedTrainingState shared, TrainingOptions options,
         long totalWords, TimeSpan elapsed, long[] startWords, ref double lastLoss, ref long lastCount)
     {
-        // (the other MPI ranks' words as of the last averaging round count as done, and as fresh)
+        // (the other MPI ranks' words as of the last merging round count as done, and as fresh)
         long remote = Volatile.Read(ref shared.RemoteWords);
         long words = remote, fresh = remote; double loss = 0; long count = 0;
         var perThread = new double[threads];
@@ -256,7 +258,7 @@ internal static unsafe class Trainer
         return new TrainingSnapshot
         {
             Fraction = Math.Min(1, words / (double)totalWords),
-            Epochs = options.Iterations,
+            EpochCount = options.Iterations,
             Words = words,
             TotalWords = totalWords,
             Elapsed = elapsed,

@@ -50,7 +50,7 @@ public sealed record TrainingOptions
     public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
     /// <summary>The kernel strategy (instruction set and technique); the best this CPU runs unless forced.</summary>
     internal KernelStrategy Kernels { get; init; } = KernelStrategies.Default;
-    internal SimdPath Simd => Kernels.Path;
+    internal InstructionSet InstructionSet => Kernels.InstructionSet;
     /// <summary>
     /// Batched updates: skip-gram as HogBatch windows (the context rows of a centre word share its
     /// negatives and its Huffman path), CBOW as batches of strided centre words sharing one draw of

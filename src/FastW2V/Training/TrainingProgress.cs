@@ -6,9 +6,9 @@ public sealed record TrainingSnapshot
     /// <summary>Share of the run done, 0 to 1.</summary>
     public required double Fraction { get; init; }
     /// <summary>The run's epochs (the epoch under way is <see cref="Epoch"/>).</summary>
-    public int Epochs { get; init; } = 1;
+    public int EpochCount { get; init; } = 1;
     /// <summary>The epoch under way (1-based).</summary>
-    public int Epoch => Math.Clamp((int)(Fraction * Epochs) + 1, 1, Epochs);
+    public int Epoch => Math.Clamp((int)(Fraction * EpochCount) + 1, 1, EpochCount);
     /// <summary>Corpus words processed so far (all epochs).</summary>
     public required long Words { get; init; }
     /// <summary>Corpus words of the whole run (epochs × tokens).</summary>
@@ -37,12 +37,12 @@ internal sealed class TrainingResult
     /// <summary>Average loss per example for each progress interval, in order (it must fall).</summary>
     public required IReadOnlyList<double> LossHistory { get; init; }
     /// <summary>Mean loss and wall time of each epoch this run completed (as the workers ended it).</summary>
-    public IReadOnlyList<EpochFigures> Epochs { get; init; } = [];
+    public IReadOnlyList<EpochFigures> PerEpoch { get; init; } = [];
     /// <summary>Average loss per example over the whole run.</summary>
     public required double AverageLoss { get; init; }
     public double WordsPerSecond => Words / Elapsed.TotalSeconds;
     /// <summary>Processes that trained (MPI ranks; 1 alone). <see cref="Words"/> and the loss are theirs together.</summary>
     public int Ranks { get; init; } = 1;
-    /// <summary>What averaging the models cost (null alone).</summary>
+    /// <summary>What merging the models cost (null alone).</summary>
     public Distributed.SyncFigures? Sync { get; init; }
 }

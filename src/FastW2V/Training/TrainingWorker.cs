@@ -93,7 +93,7 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                     Volatile.Write(ref stats.Words, words);
                 }
             }
-            _shared.Epochs?.EpochEnded(thread, epoch, stats.LossSum, stats.LossCount);
+            _shared.EpochMeter?.EpochEnded(thread, epoch, stats.LossSum, stats.LossCount);
             // Between epochs, when asked: all workers stop here while the model is looked at.
             if (epoch + 1 < _options.Iterations) _shared.EpochBarrier?.SignalAndWait();
         }

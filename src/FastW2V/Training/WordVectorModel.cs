@@ -1,3 +1,4 @@
+using FastW2V.Vocabularies;
 using FastW2V.Kernels;
 using FastW2V.Sampling;
 
@@ -35,7 +36,7 @@ internal sealed unsafe class WordVectorModel : IDisposable
     /// in <paramref name="vectors"/> takes its vector as input vector; the others keep their random start.
     /// Returns how many words were found.
     /// </summary>
-    public int InitializeFrom(Formats.WordVectors vectors, Vocabulary.Vocabulary vocabulary)
+    public int InitializeFrom(Formats.WordVectors vectors, Vocabulary vocabulary)
     {
         if (vectors.Dimension != Dimension)
             throw new FastW2VException($"The initial vectors have {vectors.Dimension} dimensions, the model {Dimension}: give the same -size.");

@@ -18,7 +18,7 @@ internal struct WorkerStats
 internal sealed class SharedTrainingState
 {
     public long WordsDone; // updated with Interlocked.Add every 10,000 words, as word2vec.c does
-    /// <summary>The other MPI ranks' words as of the last averaging round (0 in one process): the learning
+    /// <summary>The other MPI ranks' words as of the last merging round (0 in one process): the learning
     /// rate follows the job's word count.</summary>
     public long RemoteWords;
     /// <summary>This process's first worker's number among all ranks' workers, so no two workers of a job
@@ -29,7 +29,7 @@ internal sealed class SharedTrainingState
     public Barrier? EpochBarrier;
     public readonly CheckpointGate Gate = new();
     /// <summary>Where workers note each epoch's end (null: not measured).</summary>
-    public EpochMeter? Epochs;
+    public EpochMeter? EpochMeter;
 }
 
 /// <summary>

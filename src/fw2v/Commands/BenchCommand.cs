@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FastW2V.Corpus;
 using FastW2V.Training;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
 namespace FastW2V.Cli.Commands;

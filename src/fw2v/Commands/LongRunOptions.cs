@@ -1,3 +1,4 @@
+using FastW2V.Vocabularies;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using FastW2V.Corpus;
@@ -65,7 +66,7 @@ internal sealed class LongRunOptions
     }
 
     /// <summary>The header every checkpoint of this run carries.</summary>
-    public static CheckpointFile Header(string[] arguments, CorpusSource source, Vocabulary.Vocabulary vocabulary, long tokens)
+    public static CheckpointFile Header(string[] arguments, CorpusSource source, Vocabulary vocabulary, long tokens)
     {
         var info = new FileInfo(source.ResolvedPath);
         return new CheckpointFile

@@ -33,7 +33,7 @@ internal static class SharedOptions
     {
         Description = "While counting, past this many distinct words drop the rarest as word2vec.c's ReduceVocab does "
             + "(word2vec.c: 21,000,000). The result does not depend on -threads.",
-        DefaultValueFactory = _ => new FastW2V.Vocabulary.VocabularyOptions().PruneThreshold,
+        DefaultValueFactory = _ => new FastW2V.Vocabularies.VocabularyOptions().PruneThreshold,
     };
 
     public static Option<string?> SaveVocab() => new("--save-vocab", "-save-vocab")
@@ -57,7 +57,7 @@ internal static class SharedOptions
     public static FastW2V.Kernels.KernelStrategy ChooseKernels(string? name, bool loops)
     {
         var chosen = name == null ? FastW2V.Kernels.KernelStrategies.Default : FastW2V.Kernels.KernelStrategies.Choose(name);
-        return loops ? FastW2V.Kernels.KernelStrategies.Loop(chosen.Path) : chosen;
+        return loops ? FastW2V.Kernels.KernelStrategies.Loop(chosen.InstructionSet) : chosen;
     }
 
     public static Option<int> CbowBatch() => new("--cbow-batch")

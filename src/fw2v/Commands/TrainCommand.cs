@@ -6,7 +6,7 @@ using FastW2V.Formats;
 using FastW2V.Sampling;
 using FastW2V.Training;
 using FastW2V.Training.Losses;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
 namespace FastW2V.Cli.Commands;
@@ -167,7 +167,7 @@ internal static class TrainCommand
                 throw new FastW2VException($"--output - writes the vectors to standard output: {(jsonReport ? "--json" : "the evaluations")} would be mixed in; give the vectors a file.");
             Action<string>? log = !verbose ? null : job != null && parse.GetValue(mpiOptions.RankLog)
                 ? line => error.WriteLine($"[rank {job.Ranks.Rank}] {line}") : error.WriteLine;
-            if (job != null) log?.Invoke($"MPI:        rank {job.Ranks.Rank} of {job.Ranks.Size} ({session!.LibraryPath}); averaging every {job.Trigger}, {job.Schedule.Name} schedule");
+            if (job != null) log?.Invoke($"MPI:        rank {job.Ranks.Rank} of {job.Ranks.Size} ({session!.LibraryPath}); merging every {job.Trigger}, {job.Schedule.Name} schedule");
 
             var source = new CorpusSource(parse.GetValue(input) ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
             longRun.Validate(parse, source, parse.GetValue(evalEveryEpoch));
@@ -313,13 +313,13 @@ internal static class TrainCommand
     {
         long raw = p.Vocabulary.CorpusTokens > 0 ? p.Vocabulary.CorpusTokens : p.Encoded!.TokenCount;
         // Per epoch, as the workers ended them: the same whatever the progress interval.
-        string lossText = r.Epochs.Count > 0
-            ? string.Join(", ", r.Epochs.Select(e => $"epoch {e.Epoch} {e.Loss:F4} ({e.Time.TotalSeconds:F1} s)")) + $"; average {r.AverageLoss:F4}"
+        string lossText = r.PerEpoch.Count > 0
+            ? string.Join(", ", r.PerEpoch.Select(e => $"epoch {e.Epoch} {e.Loss:F4} ({e.Time.TotalSeconds:F1} s)")) + $"; average {r.AverageLoss:F4}"
             : $"{r.AverageLoss:F4}";
         int threads = r.Threads * r.Ranks; // (in an MPI job: the words and loss of every rank)
         log($"Training:   {r.Words:N0} words ({o.Iterations} epoch(s)) in {r.Elapsed.TotalSeconds:F2} s: {r.WordsPerSecond:N0} words/s, {r.WordsPerSecond / threads:N0} per thread");
         if (r.Sync is { } sync)
-            log($"Averaging:  {r.Ranks} ranks × {r.Threads} thread(s); {sync.Rounds:N0} rounds, {sync.PayloadBytes / 1e6:N1} MB averaged per rank, {sync.Busy.TotalSeconds:F2} s on the averaging thread");
+            log($"Merging:    {r.Ranks} ranks × {r.Threads} thread(s); {sync.Rounds:N0} rounds, {sync.PayloadBytes / 1e6:N1} MB merged per rank, {sync.Busy.TotalSeconds:F2} s on the merging thread");
         log($"Loss:       {lossText} per example");
         log($"Writing:    {write.TotalSeconds:F2} s");
         log($"Whole run:  {wall.TotalSeconds:F2} s wall, {raw * o.Iterations / wall.TotalSeconds / threads:N0} raw words/s/thread, peak memory {PeakMemory.Megabytes():N0} MB{(r.Ranks > 1 ? " (this rank)" : "")}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
 namespace FastW2V.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using FastW2V.Corpus;
 using FastW2V.Preparation;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Tests.Corpus;
 

@@ -43,7 +43,7 @@ public unsafe class ShardPlannerTests
                 Assert.That(bounds, Is.Ordered);
                 var joined = new List<string>();
                 for (int s = 0; s < count; s++)
-                    joined.AddRange(CollectingSink.Scan(text[(int)bounds[s]..(int)bounds[s + 1]], SimdSupport.Best));
+                    joined.AddRange(CollectingSink.Scan(text[(int)bounds[s]..(int)bounds[s + 1]], InstructionSetSupport.Best));
                 Assert.That(joined, Is.EqualTo(all), $"{count} shards");
             }
         }

@@ -10,7 +10,7 @@ internal unsafe struct CollectingSink : ITokenSink
     public void Word(byte* start, int length) => Tokens.Add(Encoding.UTF8.GetString(start, length));
     public void SentenceEnd() => Tokens.Add(Tokenization.SentenceEnd);
 
-    public static List<string> Scan(byte[] text, SimdPath path)
+    public static List<string> Scan(byte[] text, InstructionSet path)
     {
         var sink = new CollectingSink { Tokens = [] };
         fixed (byte* p = text) WordScanner.Scan(p, text.Length, ref sink, path);
@@ -20,7 +20,7 @@ internal unsafe struct CollectingSink : ITokenSink
 
 public class WordScannerTests
 {
-    public static IEnumerable<SimdPath> Paths => SimdSupport.Supported;
+    public static IEnumerable<InstructionSet> Paths => InstructionSetSupport.Supported;
 
     private static byte[] RandomText(Random rng, int length)
     {
@@ -31,7 +31,7 @@ public class WordScannerTests
     }
 
     [TestCaseSource(nameof(Paths))]
-    public void Matches_the_reference_tokenizer_on_random_text(SimdPath path)
+    public void Matches_the_reference_tokenizer_on_random_text(InstructionSet path)
     {
         var rng = new Random(42);
         for (int n = 0; n < 400; n++)
@@ -42,7 +42,7 @@ public class WordScannerTests
     }
 
     [TestCaseSource(nameof(Paths))]
-    public void Handles_words_across_block_edges_and_at_the_very_end(SimdPath path)
+    public void Handles_words_across_block_edges_and_at_the_very_end(InstructionSet path)
     {
         for (int len = 1; len <= 200; len++)
         {
@@ -56,7 +56,7 @@ public class WordScannerTests
     [Test]
     public void A_newline_is_the_sentence_end_token_and_the_last_word_counts_without_a_newline()
     {
-        var tokens = CollectingSink.Scan("one two\nthree\n\nfour"u8.ToArray(), SimdSupport.Best);
+        var tokens = CollectingSink.Scan("one two\nthree\n\nfour"u8.ToArray(), InstructionSetSupport.Best);
         Assert.That(tokens, Is.EqualTo(new[] { "one", "two", "</s>", "three", "</s>", "</s>", "four" }));
     }
 
@@ -65,14 +65,14 @@ public class WordScannerTests
     {
         // 99 ASCII bytes then a 2-byte character: cutting at 100 would split it, so 99 bytes remain.
         string word = new string('a', 99) + "é" + "tail";
-        var tokens = CollectingSink.Scan(Encoding.UTF8.GetBytes(word + " next"), SimdSupport.Best);
+        var tokens = CollectingSink.Scan(Encoding.UTF8.GetBytes(word + " next"), InstructionSetSupport.Best);
         Assert.That(tokens, Is.EqualTo(new[] { new string('a', 99), "next" }));
         string ascii = new string('b', 150);
-        Assert.That(CollectingSink.Scan(Encoding.UTF8.GetBytes(ascii), SimdSupport.Best), Is.EqualTo(new[] { new string('b', 100) }));
+        Assert.That(CollectingSink.Scan(Encoding.UTF8.GetBytes(ascii), InstructionSetSupport.Best), Is.EqualTo(new[] { new string('b', 100) }));
     }
 
     [TestCaseSource(nameof(Paths))]
-    public void The_real_small_corpus_tokenizes_like_the_reference(SimdPath path)
+    public void The_real_small_corpus_tokenizes_like_the_reference(InstructionSet path)
     {
         byte[] text = File.ReadAllBytes(TestData.RequireShared(TestData.Lee));
         Assert.That(CollectingSink.Scan(text, path), Is.EqualTo(Tokenization.SplitReference(text)));

@@ -63,7 +63,7 @@ public class MpiJobTests
             """);
         Assert.That(r.Code, Is.EqualTo(0), r.Err);
         Assert.That(Count(r.Err, "Vocabulary:"), Is.EqualTo(1), r.Err); // rank 1 prints nothing
-        Assert.That(r.Err, Does.Contain("Averaging:  2 ranks × 1 thread(s)"));
+        Assert.That(r.Err, Does.Contain("Merging:    2 ranks × 1 thread(s)"));
         Assert.That(Directory.GetFiles(dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "v.txt" })); // no second copy, no leftovers
         // Pairs of the news corpus that trained vectors rank close (in repeated runs: the first two at 1,
         // the others within 80 of ~4,800 words); random or broken vectors would rank them ~2,400 on average.

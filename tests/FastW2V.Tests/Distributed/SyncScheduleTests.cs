@@ -3,14 +3,14 @@ using FastW2V.Tests.Cli;
 
 namespace FastW2V.Tests.Distributed;
 
-/// <summary>What the averaging thread syncs and when (no MPI needed).</summary>
+/// <summary>What the merging thread syncs and when (no MPI needed).</summary>
 public class SyncScheduleTests
 {
     [TestCase(1)]
     [TestCase(1000)]
     [TestCase(71_291)]
     [TestCase(3_000_000)]
-    public void Every_row_is_averaged_at_the_last_round_and_band_0_at_every_round(int rows)
+    public void Every_row_is_merged_at_the_last_round_and_band_0_at_every_round(int rows)
     {
         foreach (long round in new long[] { 1, 2, 3, 8, 63, 64 })
         {

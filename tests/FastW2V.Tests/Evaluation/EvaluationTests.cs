@@ -82,11 +82,11 @@ public class EvaluationTests
         Assert.That(r.Overall.Correct, Is.EqualTo(3));
     }
 
-    public static IEnumerable<FastW2V.Kernels.SimdPath> VectorPaths =>
-        FastW2V.Kernels.SimdSupport.Supported.Where(p => p != FastW2V.Kernels.SimdPath.Scalar);
+    public static IEnumerable<FastW2V.Kernels.InstructionSet> VectorPaths =>
+        FastW2V.Kernels.InstructionSetSupport.Supported.Where(p => p != FastW2V.Kernels.InstructionSet.Scalar);
 
     [Test]
-    public void Many_questions_and_rows_agree_with_a_plain_scan([ValueSource(nameof(VectorPaths))] FastW2V.Kernels.SimdPath path)
+    public void Many_questions_and_rows_agree_with_a_plain_scan([ValueSource(nameof(VectorPaths))] FastW2V.Kernels.InstructionSet path)
     {
         // More rows than one panel group and more questions than one chunk: the blocked product, the
         // lane-wise argmax and the chunking must give what a direct loop gives.

@@ -5,7 +5,7 @@ using FastW2V.Corpus;
 using FastW2V.Evaluation;
 using FastW2V.Formats;
 using FastW2V.Preparation;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
 namespace FastW2V.Tests.Fuzz;
 

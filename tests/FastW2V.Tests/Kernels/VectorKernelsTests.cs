@@ -4,7 +4,7 @@ namespace FastW2V.Tests.Kernels;
 
 public unsafe class VectorKernelsTests
 {
-    public static IEnumerable<SimdPath> Paths => SimdSupport.Supported;
+    public static IEnumerable<InstructionSet> Paths => InstructionSetSupport.Supported;
 
     private sealed class Run<TK> where TK : struct, IVectorKernels
     {
@@ -23,22 +23,22 @@ public unsafe class VectorKernelsTests
         }
     }
 
-    private static (float, float[], float[], float[], float[]) RunPath(SimdPath path, float[] a, float[] b, float[] c) => path switch
+    private static (float, float[], float[], float[], float[]) RunPath(InstructionSet path, float[] a, float[] b, float[] c) => path switch
     {
-        SimdPath.V512 => Run<VectorKernelsV512>.All(a, b, c),
-        SimdPath.V256 => Run<VectorKernelsV256>.All(a, b, c),
+        InstructionSet.V512 => Run<VectorKernelsV512>.All(a, b, c),
+        InstructionSet.V256 => Run<VectorKernelsV256>.All(a, b, c),
         _ => Run<VectorKernelsScalar>.All(a, b, c),
     };
 
     [TestCaseSource(nameof(Paths))]
-    public void Every_path_equals_the_scalar_reference_to_float_rounding(SimdPath path)
+    public void Every_path_equals_the_scalar_reference_to_float_rounding(InstructionSet path)
     {
         var rng = new Random(7);
         foreach (int n in new[] { 1, 15, 16, 17, 50, 100, 200, 300, 301 })
         {
             float[] R() => Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
             float[] a = R(), b = R(), c = R();
-            var expected = RunPath(SimdPath.Scalar, a, b, c);
+            var expected = RunPath(InstructionSet.Scalar, a, b, c);
             var actual = RunPath(path, a, b, c);
             double exactDot = a.Zip(b).Sum(p => (double)p.First * p.Second);
             Assert.That(actual.Item1, Is.EqualTo(exactDot).Within(1e-5 * n), $"dot n={n}");
@@ -64,16 +64,16 @@ public unsafe class VectorKernelsTests
         Assert.That(KernelStrategies.Supported[^1], Is.SameAs(KernelStrategies.Scalar));
         foreach (var strategy in KernelStrategies.Supported)
             Assert.That(KernelStrategies.Choose(strategy.Name.ToUpperInvariant()), Is.SameAs(strategy));
-        if (SimdSupport.IsSupported(SimdPath.V256))
+        if (InstructionSetSupport.IsSupported(InstructionSet.V256))
         {
             // An instruction set alone means its best strategy.
             Assert.That(KernelStrategies.Choose("avx2"), Is.SameAs(KernelStrategies.Avx2Blocked));
             Assert.That(KernelStrategies.Choose("v256"), Is.SameAs(KernelStrategies.Avx2Blocked));
-            Assert.That(KernelStrategies.Loop(SimdPath.V256), Is.SameAs(KernelStrategies.Avx2Loop));
+            Assert.That(KernelStrategies.Loop(InstructionSet.V256), Is.SameAs(KernelStrategies.Avx2Loop));
         }
         var e = Assert.Throws<FastW2VException>(() => KernelStrategies.Choose("avx9000"));
         Assert.That(e!.Message, Does.Contain("avx2-blocked"));
-        if (!SimdSupport.IsSupported(SimdPath.V512))
+        if (!InstructionSetSupport.IsSupported(InstructionSet.V512))
             Assert.Throws<FastW2VException>(() => KernelStrategies.Choose("avx512-blocked"));
     }
 
@@ -82,7 +82,7 @@ public unsafe class VectorKernelsTests
     {
         Assert.That(KernelStrategies.All.Select(s => s.Name),
             Is.EqualTo(new[] { "avx512-blocked", "avx2-blocked", "avx512-loop", "avx2-loop", "scalar" }));
-        Assert.That(KernelStrategies.Supported, Is.EqualTo(KernelStrategies.All.Where(s => SimdSupport.IsSupported(s.Path))));
+        Assert.That(KernelStrategies.Supported, Is.EqualTo(KernelStrategies.All.Where(s => InstructionSetSupport.IsSupported(s.InstructionSet))));
         if (Environment.GetEnvironmentVariable(KernelStrategies.EnvironmentVariable) == null)
             Assert.That(KernelStrategies.Default, Is.SameAs(KernelStrategies.Supported[0]));
     }

@@ -1,6 +1,6 @@
 using FastW2V.Corpus;
 using FastW2V.Training;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
 namespace FastW2V.Tests.Training;

@@ -19,6 +19,6 @@ public unsafe partial class GradientCheckTests
         var batch = BatchedCbowReference.Example;
         CheckAll(p, alpha => BatchedCbowReference.Apply(p.Input, p.Output, p.Tree, dim, dim, batch, negatives: heads != "hs",
             heads.StartsWith("hs") ? tree : null, mean, divide: true, alpha,
-            (f, _) => ExactSigmoid<double>.Sigmoid(f), ownWordsFirst: false), $"batched CBOW {heads} {(mean ? "mean" : "sum")}");
+            (f, _) => ExactSigmoidPolicy<double>.Sigmoid(f), ownWordsFirst: false), $"batched CBOW {heads} {(mean ? "mean" : "sum")}");
     }
 }

@@ -74,11 +74,11 @@ public unsafe partial class GradientCheckTests
     {
         foreach (double x in new[] { -8.0, -2.5, -0.3, 0, 0.7, 3.1, 9 })
         {
-            double s = ExactSigmoid<double>.Sigmoid(x);
-            double numeric = (ExactSigmoid<double>.Sigmoid(x + H) - ExactSigmoid<double>.Sigmoid(x - H)) / (2 * H);
+            double s = ExactSigmoidPolicy<double>.Sigmoid(x);
+            double numeric = (ExactSigmoidPolicy<double>.Sigmoid(x + H) - ExactSigmoidPolicy<double>.Sigmoid(x - H)) / (2 * H);
             Assert.That(s * (1 - s), Is.EqualTo(numeric).Within(1e-9), $"x = {x}");
             // and the loss the policies add: d/dx −log σ(x) = σ(x) − 1
-            double dLoss = (ExactSigmoid<double>.NegativeLogSigmoid(x + H) - ExactSigmoid<double>.NegativeLogSigmoid(x - H)) / (2 * H);
+            double dLoss = (ExactSigmoidPolicy<double>.NegativeLogSigmoid(x + H) - ExactSigmoidPolicy<double>.NegativeLogSigmoid(x - H)) / (2 * H);
             Assert.That(s - 1, Is.EqualTo(dLoss).Within(1e-9), $"x = {x}");
         }
     }
@@ -137,8 +137,8 @@ public unsafe partial class GradientCheckTests
             double loss;
             fixed (double* g = gradient, s = scratch)
             {
-                loss = FullSoftmaxLoss.Apply<double, ScalarKernels<double>>(Problem.P(p.Output), dim, words, v, g, target, alpha, s);
-                ScalarKernels<double>.Axpy(1, g, v, dim); // as the trainer applies the input gradient
+                loss = FullSoftmaxLoss.Apply<double, ReferenceKernels<double>>(Problem.P(p.Output), dim, words, v, g, target, alpha, s);
+                ReferenceKernels<double>.Axpy(1, g, v, dim); // as the trainer applies the input gradient
             }
             return loss;
         }, "skip-gram softmax");
@@ -158,9 +158,9 @@ public unsafe partial class GradientCheckTests
             double loss;
             fixed (double* g = gradient) fixed (int* t = targets)
             {
-                loss = NegativeSamplingLoss.Apply<double, ScalarKernels<double>, ExactSigmoid<double>>(
-                    Problem.P(p.Output), dim, v, g, t, targets.Length, alpha, new ExactSigmoid<double>());
-                ScalarKernels<double>.Axpy(1, g, v, dim);
+                loss = NegativeSamplingLoss.Apply<double, ReferenceKernels<double>, ExactSigmoidPolicy<double>>(
+                    Problem.P(p.Output), dim, v, g, t, targets.Length, alpha, new ExactSigmoidPolicy<double>());
+                ReferenceKernels<double>.Axpy(1, g, v, dim);
             }
             return loss;
         }, "skip-gram negative sampling");
@@ -188,9 +188,9 @@ public unsafe partial class GradientCheckTests
             double loss;
             fixed (double* g = gradient)
             {
-                loss = HierarchicalSoftmaxLoss.Apply<double, ScalarKernels<double>, ExactSigmoid<double>>(Problem.P(p.Tree), dim, v, g,
-                    tree.Codes(target), tree.Points(target), tree.Length(target), alpha, new ExactSigmoid<double>());
-                ScalarKernels<double>.Axpy(1, g, v, dim);
+                loss = HierarchicalSoftmaxLoss.Apply<double, ReferenceKernels<double>, ExactSigmoidPolicy<double>>(Problem.P(p.Tree), dim, v, g,
+                    tree.Codes(target), tree.Points(target), tree.Length(target), alpha, new ExactSigmoidPolicy<double>());
+                ReferenceKernels<double>.Axpy(1, g, v, dim);
             }
             return loss;
         }, "hierarchical softmax");
@@ -217,17 +217,17 @@ public unsafe partial class GradientCheckTests
             fixed (double* h = hidden, g = gradient, s = scratch) fixed (int* words_ = sentence, t = targets)
             {
                 double* input = Problem.P(p.Input);
-                int n = CbowHidden.Forward<double, ScalarKernels<double>>(input, dim, words_, 0, sentence.Length - 1, centre, mean, h);
+                int n = CbowHidden.Forward<double, ReferenceKernels<double>>(input, dim, words_, 0, sentence.Length - 1, centre, mean, h);
                 Array.Clear(gradient);
                 J = loss switch
                 {
-                    Loss.NegativeSampling => NegativeSamplingLoss.Apply<double, ScalarKernels<double>, ExactSigmoid<double>>(
-                        Problem.P(p.Output), dim, h, g, t, targets.Length, alpha, new ExactSigmoid<double>()),
-                    Loss.HierarchicalSoftmax => HierarchicalSoftmaxLoss.Apply<double, ScalarKernels<double>, ExactSigmoid<double>>(
-                        Problem.P(p.Tree), dim, h, g, tree.Codes(17), tree.Points(17), tree.Length(17), alpha, new ExactSigmoid<double>()),
-                    _ => FullSoftmaxLoss.Apply<double, ScalarKernels<double>>(Problem.P(p.Output), dim, words, h, g, 17, alpha, s),
+                    Loss.NegativeSampling => NegativeSamplingLoss.Apply<double, ReferenceKernels<double>, ExactSigmoidPolicy<double>>(
+                        Problem.P(p.Output), dim, h, g, t, targets.Length, alpha, new ExactSigmoidPolicy<double>()),
+                    Loss.HierarchicalSoftmax => HierarchicalSoftmaxLoss.Apply<double, ReferenceKernels<double>, ExactSigmoidPolicy<double>>(
+                        Problem.P(p.Tree), dim, h, g, tree.Codes(17), tree.Points(17), tree.Length(17), alpha, new ExactSigmoidPolicy<double>()),
+                    _ => FullSoftmaxLoss.Apply<double, ReferenceKernels<double>>(Problem.P(p.Output), dim, words, h, g, 17, alpha, s),
                 };
-                CbowHidden.Backward<double, ScalarKernels<double>>(input, dim, words_, 0, sentence.Length - 1, centre, mean ? 1.0 / n : 1.0, g);
+                CbowHidden.Backward<double, ReferenceKernels<double>>(input, dim, words_, 0, sentence.Length - 1, centre, mean ? 1.0 / n : 1.0, g);
             }
             return J;
         }, $"CBOW {(mean ? "mean" : "sum")} {loss}");
@@ -258,9 +258,9 @@ public unsafe partial class GradientCheckTests
                 double* v = Problem.P(p.Input) + sentence[j] * dim;
                 fixed (double* g = gradient) fixed (int* t = targets)
                 {
-                    J += NegativeSamplingLoss.Apply<double, ScalarKernels<double>, ExactSigmoid<double>>(
-                        Problem.P(p.Output), dim, v, g, t, targets.Length, alpha, new ExactSigmoid<double>());
-                    ScalarKernels<double>.Axpy(1, g, v, dim);
+                    J += NegativeSamplingLoss.Apply<double, ReferenceKernels<double>, ExactSigmoidPolicy<double>>(
+                        Problem.P(p.Output), dim, v, g, t, targets.Length, alpha, new ExactSigmoidPolicy<double>());
+                    ReferenceKernels<double>.Axpy(1, g, v, dim);
                 }
             }
             return J;

@@ -29,7 +29,7 @@ public unsafe class LossTests
     [TestCase(false)]
     public void The_huffman_tree_of_a_real_vocabulary_is_a_prefix_code(bool withSentenceEnd)
     {
-        var vocabulary = FastW2V.Vocabulary.VocabularyFile.Read(WriteLeeVocabulary(), new FastW2V.Vocabulary.VocabularyOptions { MinCount = 1 });
+        var vocabulary = FastW2V.Vocabularies.VocabularyFile.Read(WriteLeeVocabulary(), new FastW2V.Vocabularies.VocabularyOptions { MinCount = 1 });
         long[] counts = withSentenceEnd ? vocabulary.GetCounts() : vocabulary.GetCounts()[1..];
         var tree = new HuffmanTree(counts);
         double kraft = 0;
@@ -62,8 +62,8 @@ public unsafe class LossTests
     {
         string path = Path.Combine(Path.GetTempPath(), $"fw2v-lee-{Environment.ProcessId}.vocab");
         using var prepared = FastW2V.Preparation.CorpusPreparation.Prepare(new FastW2V.Corpus.CorpusSource(TestData.RequireShared(TestData.Lee)),
-            new FastW2V.Preparation.PreparationOptions { Threads = 1, Vocabulary = new FastW2V.Vocabulary.VocabularyOptions { MinCount = 1 } });
-        FastW2V.Vocabulary.VocabularyFile.Save(prepared.Vocabulary, path);
+            new FastW2V.Preparation.PreparationOptions { Threads = 1, Vocabulary = new FastW2V.Vocabularies.VocabularyOptions { MinCount = 1 } });
+        FastW2V.Vocabularies.VocabularyFile.Save(prepared.Vocabulary, path);
         return path;
     }
 
@@ -80,7 +80,7 @@ public unsafe class LossTests
             for (int r = 0; r < m.Rows; r++)
                 foreach (ref float x in m.RowSpan(r)) x = (float)(rng.NextDouble() - 0.5);
         using var sigmoidTable = new SigmoidTable();
-        var sigmoid = new TableSigmoid(sigmoidTable);
+        var sigmoid = new TableSigmoidPolicy(sigmoidTable);
         var tree = new HuffmanTree(Enumerable.Range(0, words).Select(i => (long)(1000 / (i + 1))).ToArray());
         int stride = model.Input.Stride;
         using var scratch = new AlignedBuffer((2L * stride + words) * sizeof(float));
@@ -94,8 +94,8 @@ public unsafe class LossTests
             fixed (int* t = targets)
                 j = loss switch
                 {
-                    Loss.NegativeSampling => NegativeSamplingLoss.Apply<float, VectorKernelsScalar, TableSigmoid>(model.Output.Data, stride, v, gradient, t, 4, alpha, in sigmoid),
-                    Loss.HierarchicalSoftmax => HierarchicalSoftmaxLoss.Apply<float, VectorKernelsScalar, TableSigmoid>(model.Tree.Data, stride, v, gradient,
+                    Loss.NegativeSampling => NegativeSamplingLoss.Apply<float, VectorKernelsScalar, TableSigmoidPolicy>(model.Output.Data, stride, v, gradient, t, 4, alpha, in sigmoid),
+                    Loss.HierarchicalSoftmax => HierarchicalSoftmaxLoss.Apply<float, VectorKernelsScalar, TableSigmoidPolicy>(model.Tree.Data, stride, v, gradient,
                         tree.Codes(11), tree.Points(11), tree.Length(11), alpha, in sigmoid),
                     _ => FullSoftmaxLoss.Apply<float, VectorKernelsScalar>(model.Output.Data, stride, words, v, gradient, 11, alpha, logits),
                 };

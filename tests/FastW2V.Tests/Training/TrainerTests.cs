@@ -3,7 +3,7 @@ using FastW2V.Corpus;
 using FastW2V.Kernels;
 using FastW2V.Training;
 using FastW2V.Training.Losses;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
 namespace FastW2V.Tests.Training;
@@ -185,7 +185,7 @@ public unsafe class TrainerTests
             using var m = r.Model;
             return new Span<float>(m.Input.Data, m.Input.Rows * m.Input.Stride).ToArray();
         }
-        var loop = Train(KernelStrategies.Loop(blocked.Path));
+        var loop = Train(KernelStrategies.Loop(blocked.InstructionSet));
         var fast = Train(blocked);
         double worst = 0, scale = loop.Max(Math.Abs);
         for (int i = 0; i < loop.Length; i++) worst = Math.Max(worst, Math.Abs(loop[i] - fast[i]));

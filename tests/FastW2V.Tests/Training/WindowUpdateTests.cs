@@ -80,11 +80,11 @@ public unsafe class WindowUpdateTests
             {
                 // Hierarchical softmax: the targets are path nodes (rows of the same matrix here), labels 1 − code.
                 new Span<float>(scratch.Gradient, stride).Clear();
-                pairLoss = HierarchicalSoftmaxLoss.Apply<float, VectorKernelsScalar, TableSigmoid>(pairModel.Output.Data, stride,
+                pairLoss = HierarchicalSoftmaxLoss.Apply<float, VectorKernelsScalar, TableSigmoidPolicy>(pairModel.Output.Data, stride,
                     pairModel.Input.Row(5), scratch.Gradient, c, t, 6, Alpha, in pairNs.Sigmoids);
                 VectorKernelsScalar.Axpy(1, scratch.Gradient, pairModel.Input.Row(5), stride);
             }
-            var sigmoids = new TableSigmoid(sigmoid);
+            var sigmoids = new TableSigmoidPolicy(sigmoid);
             var rows = scratch.Window(scratch.ContextRows);
             rows.Rows[0] = windowModel.Input.Row(5);
             rows.Batch = 1;
@@ -167,7 +167,7 @@ public unsafe class WindowUpdateTests
         centres.CopyTo(new Span<int>(scratch.Centres, batch));
         byte* union = scratch.UnionLabels;
         for (int t = 0; t < 5; t++) for (int b = 0; b < rows.Columns; b++) union[t * rows.Columns + b] = b < batch ? labels[t, b] : (byte)0;
-        var sigmoids = new TableSigmoid(sigmoid);
+        var sigmoids = new TableSigmoidPolicy(sigmoid);
         float loss;
         fixed (int* t = targets, m = multiplicity) fixed (byte* c = codes)
         {
@@ -219,7 +219,7 @@ public unsafe class WindowUpdateTests
             int[] nodes = [10, 9, 12, 13];
             byte[] codes = [0, 1, 1, 0];
             fixed (int* t = nodes) fixed (byte* c = codes)
-                return InputRowsOneToSeven(kernels, model, new PathTargets(new TableSigmoid(sigmoid), t, c, 4, Alpha, true), out _);
+                return InputRowsOneToSeven(kernels, model, new PathTargets(new TableSigmoidPolicy(sigmoid), t, c, 4, Alpha, true), out _);
         }
         var expected = Train(KernelStrategies.Scalar);
         Assert.That(Train(strategy), Is.EqualTo(expected).Within(2e-6f));
@@ -235,7 +235,7 @@ public unsafe class WindowUpdateTests
             int[] targets = [10, 11, 12, 13];
             int[] ones = [1, 1, 1, 1];
             fixed (int* t = targets, m = ones)
-                return InputRowsOneToSeven(strategy, model, new NegativeTargets(new TableSigmoid(sigmoid), t, m, 4, Alpha, withLoss), out loss);
+                return InputRowsOneToSeven(strategy, model, new NegativeTargets(new TableSigmoidPolicy(sigmoid), t, m, 4, Alpha, withLoss), out loss);
         }
         var with = Train(true, out float loss);
         var without = Train(false, out _);

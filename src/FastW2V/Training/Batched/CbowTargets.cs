@@ -9,7 +9,7 @@ namespace FastW2V.Training.Batched;
 /// A CBOW batch's own words, one per hidden row (label 1): the diagonal of the batch's score matrix,
 /// trained by <see cref="IUpdateKernels.TrainDiagonal"/> (cell (b, b) only; t is b).
 /// </summary>
-internal readonly unsafe struct PositiveTargets(TableSigmoid sigmoid, int* words, int count, float alpha, bool withLoss) : IWindowTargets
+internal readonly unsafe struct PositiveTargets(TableSigmoidPolicy sigmoid, int* words, int count, float alpha, bool withLoss) : IWindowTargets
 {
     public int Count => count;
     public int Target(int t) => words[t];
@@ -27,7 +27,7 @@ internal readonly unsafe struct PositiveTargets(TableSigmoid sigmoid, int* words
 /// scores every negative, except that a negative equal to a centre's own word is no negative for that
 /// centre (word2vec.c skips such a draw), so that cell is masked out.
 /// </summary>
-internal readonly unsafe struct MaskedNegativeTargets(TableSigmoid sigmoid, int* negatives, int* multiplicity, int count, int* centres,
+internal readonly unsafe struct MaskedNegativeTargets(TableSigmoidPolicy sigmoid, int* negatives, int* multiplicity, int count, int* centres,
     float alpha, bool withLoss) : IWindowTargets
 {
     public int Count => count;
@@ -54,7 +54,7 @@ internal readonly unsafe struct MaskedNegativeTargets(TableSigmoid sigmoid, int*
 /// The union of a CBOW batch's Huffman paths (<see cref="PathUnion"/>): node t's cell for hidden row b
 /// is on b's path when its label byte is not 0, with label 1 − code for label byte 1 + code.
 /// </summary>
-internal readonly unsafe struct UnionPathTargets(TableSigmoid sigmoid, int* nodes, byte* labels, int columns, int count, float alpha, bool withLoss)
+internal readonly unsafe struct UnionPathTargets(TableSigmoidPolicy sigmoid, int* nodes, byte* labels, int columns, int count, float alpha, bool withLoss)
     : IWindowTargets
 {
     public int Count => count;

@@ -23,7 +23,7 @@ internal interface IWindowTargets
 /// Skip-gram's negative sampling: the centre word first (label 1), then the window's shared negatives
 /// (label 0), each step times how often that negative was drawn.
 /// </summary>
-internal readonly unsafe struct NegativeTargets(TableSigmoid sigmoid, int* targets, int* multiplicity, int count, float alpha, bool withLoss)
+internal readonly unsafe struct NegativeTargets(TableSigmoidPolicy sigmoid, int* targets, int* multiplicity, int count, float alpha, bool withLoss)
     : IWindowTargets
 {
     public int Count => count;
@@ -46,7 +46,7 @@ internal readonly unsafe struct NegativeTargets(TableSigmoid sigmoid, int* targe
 /// Skip-gram's hierarchical softmax: the inner nodes on the centre word's Huffman path, label 1 − code,
 /// nodes scoring outside the table skipped as word2vec.c does.
 /// </summary>
-internal readonly unsafe struct PathTargets(TableSigmoid sigmoid, int* points, byte* codes, int count, float alpha, bool withLoss)
+internal readonly unsafe struct PathTargets(TableSigmoidPolicy sigmoid, int* points, byte* codes, int count, float alpha, bool withLoss)
     : IWindowTargets
 {
     public int Count => count;

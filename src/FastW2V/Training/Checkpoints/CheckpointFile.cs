@@ -1,3 +1,4 @@
+using FastW2V.Vocabularies;
 using System.Runtime.InteropServices;
 using FastW2V.Formats;
 using FastW2V.Kernels;
@@ -21,7 +22,7 @@ internal sealed class CheckpointFile
     public required string CorpusPath { get; init; }
     public required long CorpusLength { get; init; }
     public required DateTime CorpusModified { get; init; }
-    public required FastW2V.Vocabulary.Vocabulary Vocabulary { get; init; }
+    public required Vocabulary Vocabulary { get; init; }
     public required TrainingState State { get; init; }
     /// <summary>Tokens of the encoded corpus: a resumed run must encode the same stream (its offsets index it).</summary>
     public required long TokenCount { get; init; }
@@ -80,7 +81,7 @@ internal sealed class CheckpointFile
             int prunes = r.ReadInt32();
             var words = new List<(byte[], long)>(count);
             for (int i = 0; i < count; i++) words.Add((r.ReadBytes(r.ReadInt32()), r.ReadInt64()));
-            var vocabulary = FastW2V.Vocabulary.Vocabulary.FromOrderedBytes(words, corpusTokens, distinct, prunes);
+            var vocabulary = Vocabulary.FromOrderedBytes(words, corpusTokens, distinct, prunes);
             long wordsDone = r.ReadInt64();
             var workers = new WorkerPosition[r.ReadInt32()];
             for (int i = 0; i < workers.Length; i++) workers[i] = ReadPosition(r);

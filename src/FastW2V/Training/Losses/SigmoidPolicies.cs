@@ -25,7 +25,7 @@ internal interface ISigmoidPolicy<T> where T : unmanaged
 }
 
 /// <summary>word2vec.c's sigmoid: a 1000-point table on [−6, 6], clipped outside (as its training does).</summary>
-internal readonly unsafe partial struct TableSigmoid(SigmoidTable table) : ISigmoidPolicy<float>
+internal readonly unsafe partial struct TableSigmoidPolicy(SigmoidTable table) : ISigmoidPolicy<float>
 {
     private readonly float* _sigmoid = table.Sigmoid;
     private readonly float* _logSigmoid = table.LogSigmoid;
@@ -77,7 +77,7 @@ internal readonly unsafe partial struct TableSigmoid(SigmoidTable table) : ISigm
 }
 
 /// <summary>The exact sigmoid, never clipped, with a stable log: the reference of the gradient checks.</summary>
-internal readonly struct ExactSigmoid<T> : ISigmoidPolicy<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly struct ExactSigmoidPolicy<T> : ISigmoidPolicy<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>σ(x) = 1 / (1 + e^−x).</summary>
     public static T Sigmoid(T x) => T.One / (T.One + T.Exp(-x));

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 namespace FastW2V.Kernels;
 
 /// <summary>The instruction sets FastW2V has code paths for.</summary>
-public enum SimdPath
+public enum InstructionSet
 {
     /// <summary>Plain scalar code: the reference every vector path is tested against.</summary>
     Scalar,
@@ -15,20 +15,20 @@ public enum SimdPath
 }
 
 /// <summary>Which instruction sets this CPU (and this binary's instruction set) runs natively.</summary>
-internal static class SimdSupport
+internal static class InstructionSetSupport
 {
     /// <summary>The instruction set of the strategy this process uses (<see cref="KernelStrategies.Default"/>).</summary>
-    public static SimdPath Best => KernelStrategies.Default.Path;
+    public static InstructionSet Best => KernelStrategies.Default.InstructionSet;
 
-    public static bool IsSupported(SimdPath path) => path switch
+    public static bool IsSupported(InstructionSet path) => path switch
     {
-        SimdPath.Scalar => true,
-        SimdPath.V256 => Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported,
-        SimdPath.V512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported && Fma.IsSupported,
+        InstructionSet.Scalar => true,
+        InstructionSet.V256 => Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported,
+        InstructionSet.V512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported && Fma.IsSupported,
         _ => false,
     };
 
     /// <summary>All paths this machine can run, narrowest first.</summary>
-    public static IReadOnlyList<SimdPath> Supported { get; } =
-        Enum.GetValues<SimdPath>().Where(IsSupported).ToArray();
+    public static IReadOnlyList<InstructionSet> Supported { get; } =
+        Enum.GetValues<InstructionSet>().Where(IsSupported).ToArray();
 }

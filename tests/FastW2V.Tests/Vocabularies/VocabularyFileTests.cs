@@ -1,8 +1,8 @@
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
-namespace FastW2V.Tests.Vocabulary;
+namespace FastW2V.Tests.Vocabularies;
 
 public class VocabularyFileTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using FastW2V.Corpus;
 
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>
 /// The final vocabulary, in word2vec.c's order: &lt;/s&gt; is entry 0, the rest by count descending,

@@ -7,7 +7,7 @@ using Vec = System.Runtime.Intrinsics.Vector256<float>;
 namespace FastW2V.Training.Losses;
 
 /// <summary>
-/// <see cref="TableSigmoid"/>'s steps for 8 scores at once, for the batched kernels: the same clipping
+/// <see cref="TableSigmoidPolicy"/>'s steps for 8 scores at once, for the batched kernels: the same clipping
 /// and the same table index as word2vec.c's table, with σ at that index computed, not looked up
 /// (σ(x_i) = 1 / (1 + e^−x_i) at the table's point x_i: an inlined exp and a division instead of a
 /// gather, which is slow on Zen 3 and was a third of the window kernel's own time on the Xeon). The result agrees
@@ -16,7 +16,7 @@ namespace FastW2V.Training.Losses;
 /// own label). Lanes outside <c>valid</c> get a zero step and add no loss. The loss costs a log:
 /// callers ask for it (<c>withLoss</c>) only on the updates they sample for the display.
 /// </summary>
-internal readonly unsafe partial struct TableSigmoid
+internal readonly unsafe partial struct TableSigmoidPolicy
 {
     /// <summary>Negative sampling's step (label − σ(f))·alpha, σ clipped to 0 or 1 outside the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

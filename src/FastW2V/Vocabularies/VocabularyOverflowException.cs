@@ -1,4 +1,4 @@
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>A parallel exact count stopped (a table, or the merge, passed the prune threshold): the
 /// vocabulary needs the sequential pass that prunes as word2vec.c does.</summary>

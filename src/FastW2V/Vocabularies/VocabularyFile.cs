@@ -3,7 +3,7 @@ using System.Text;
 using FastW2V.Corpus;
 using FastW2V.Formats;
 
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>word2vec.c's vocabulary file: one "word count" line per entry, in vocabulary order.</summary>
 internal static unsafe class VocabularyFile

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using FastW2V.Kernels;
 
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>
 /// An open-addressing hash table from word (bytes) to count that remembers insertion order: entry

@@ -1,14 +1,14 @@
 using FastW2V.Sampling;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 
-namespace FastW2V.Tests.Vocabulary;
+namespace FastW2V.Tests.Sampling;
 
 public class SubsamplingTableTests
 {
     [Test]
     public void Keep_probability_follows_word2vec_formula()
     {
-        var v = FastW2V.Vocabulary.Vocabulary.FromOrdered([("</s>", 0), ("the", 1_000_000), ("mid", 1000), ("rare", 5)]);
+        var v = Vocabulary.FromOrdered([("</s>", 0), ("the", 1_000_000), ("mid", 1000), ("rare", 5)]);
         var table = new SubsamplingTable(v, 1e-3);
         double t = 1e-3 * v.TotalCount;
         double expected = (Math.Sqrt(1_000_000 / t) + 1) * t / 1_000_000;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
 
-namespace FastW2V.Tests.Vocabulary;
+namespace FastW2V.Tests.Vocabularies;
 
 /// <summary>
 /// Our vocabulary file equals word2vec.c's byte for byte. The digests below are of the files the real

@@ -29,7 +29,7 @@ internal sealed record SyncTrigger(long Words, double Seconds)
 /// <summary>What an MPI job's training needs besides the options: the ranks and when and what to merge.</summary>
 internal sealed record DistributedTraining(MpiSession Ranks, SyncTrigger Trigger, SyncSchedule Schedule);
 
-/// <summary>What merging the models cost: rounds, the bytes of rows each rank sent into Allreduce, and the time the averaging thread spent.</summary>
+/// <summary>What merging the models cost: rounds, the bytes of rows each rank sent into Allreduce, and the time the merging thread spent.</summary>
 public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 
 /// <summary>
@@ -45,7 +45,7 @@ public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 /// its rows are in flight is kept too: each chunk is copied, summed across ranks from the copy, and the
 /// row becomes <c>row + (merged − copy)</c>.
 /// </summary>
-internal sealed unsafe class ModelAverager : IDisposable
+internal sealed unsafe class ModelMerger : IDisposable
 {
     /// <summary>Floats per chunk: 4 MiB buffers, so a round needs 8 MiB beyond the bases.</summary>
     private const int ChunkFloats = 1 << 20;
@@ -68,11 +68,11 @@ internal sealed unsafe class ModelAverager : IDisposable
     public Exception? Error { get; private set; }
     public SyncFigures Figures => new(_rounds, _payload, _busy);
 
-    public ModelAverager(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads, Func<bool> stopRequested)
+    public ModelMerger(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads, Func<bool> stopRequested)
     {
         (_job, _model, _shared, _threads, _stopRequested) = (job, model, shared, threads, stopRequested);
         _bases = Matrices.Select(m => new AlignedBuffer((long)m.Rows * m.Stride * sizeof(float), zero: false)).ToArray();
-        _thread = new Thread(Run) { IsBackground = true, Name = "fw2v averaging" };
+        _thread = new Thread(Run) { IsBackground = true, Name = "fw2v merging" };
     }
 
     private EmbeddingMatrix[] Matrices => [_model.Input, _model.Output, _model.Tree];
@@ -113,7 +113,7 @@ internal sealed unsafe class ModelAverager : IDisposable
                 }
                 bool last = state[1] == size;
                 var started = _clock.Elapsed;
-                AverageRows(round, last);
+                MergeRows(round, last);
                 _busy += _clock.Elapsed - started;
                 _rounds++;
                 if (last) return;
@@ -131,7 +131,7 @@ internal sealed unsafe class ModelAverager : IDisposable
         // Each rank's share of the words between rounds (the ranks' parts are the same size).
         : Volatile.Read(ref _shared.WordsDone) >= round * Math.Max(1, _job.Trigger.Words / _job.Ranks.Size);
 
-    private void AverageRows(long round, bool last)
+    private void MergeRows(long round, bool last)
     {
         var matrices = Matrices;
         for (int m = 0; m < matrices.Length; m++)

@@ -1,15 +1,14 @@
 using System.IO.Compression;
 using System.Text;
 using FastW2V.Corpus;
-using FastW2V.Vocabulary;
+using FastW2V.Vocabularies;
 using FastW2V.Preparation;
-using Vocab = FastW2V.Vocabulary.Vocabulary;
 
-namespace FastW2V.Tests.Vocabulary;
+namespace FastW2V.Tests.Vocabularies;
 
 public class VocabularyBuildTests
 {
-    private static List<(string, long)> Entries(Vocab v) =>
+    private static List<(string, long)> Entries(Vocabulary v) =>
         Enumerable.Range(0, v.Count).Select(i => (v.GetWord(i), v.GetCount(i))).ToList();
 
     private static PreparedCorpus Prepare(string path, int threads, long minCount = 5, bool encode = true, int maxVocab = 0, int prune = 21_000_000) =>

@@ -6,7 +6,7 @@ namespace FastW2V.Kernels;
 /// Plain loops over any number type: the double-precision kernels of the gradient checks (the float
 /// scalar path is <see cref="VectorKernelsScalar"/>). Any length, no padding assumed.
 /// </summary>
-internal unsafe struct ScalarKernels<T> : IKernels<T> where T : unmanaged, INumber<T>
+internal unsafe struct ReferenceKernels<T> : IKernels<T> where T : unmanaged, INumber<T>
 {
     public static T Dot(T* a, T* b, int n)
     {

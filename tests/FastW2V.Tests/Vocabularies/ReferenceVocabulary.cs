@@ -1,6 +1,6 @@
 using FastW2V.Corpus;
 
-namespace FastW2V.Tests.Vocabulary;
+namespace FastW2V.Tests.Vocabularies;
 
 /// <summary>
 /// word2vec.c's vocabulary semantics written the plainest way (a dictionary and a stable sort), to

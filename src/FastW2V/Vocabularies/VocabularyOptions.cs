@@ -1,4 +1,4 @@
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>How a vocabulary is cut from the counts.</summary>
 public sealed record VocabularyOptions

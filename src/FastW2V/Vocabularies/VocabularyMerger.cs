@@ -1,4 +1,4 @@
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>
 /// Merges per-shard counts into the final vocabulary. Shards are merged in corpus order and each

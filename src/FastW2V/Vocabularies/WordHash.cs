@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace FastW2V.Vocabulary;
+namespace FastW2V.Vocabularies;
 
 /// <summary>
 /// A fast 64-bit hash of a byte string (wyhash-style multiply-fold). Words are short (text8 averages

@@ -1,4 +1,5 @@
-namespace FastW2V.Kernels;
+using FastW2V.Kernels;
+namespace FastW2V.Training.Losses;
 
 /// <summary>
 /// word2vec.c's precomputed sigmoid: σ(x) for x in [−6, 6] at 1000 points, clipped outside. Also
