@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using BenchmarkDotNet.Attributes;
 using FastW2V.Kernels;
 

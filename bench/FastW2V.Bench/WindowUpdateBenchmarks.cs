@@ -1,3 +1,4 @@
+using FastW2V.Kernels.Update;
 using BenchmarkDotNet.Attributes;
 using FastW2V.Kernels;
 using FastW2V.Kernels.Blocked;

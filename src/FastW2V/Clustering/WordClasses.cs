@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Runtime.Intrinsics;
 using FastW2V.Kernels;
 

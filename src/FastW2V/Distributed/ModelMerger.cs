@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Diagnostics;
 using System.Numerics;
 using FastW2V.Kernels;

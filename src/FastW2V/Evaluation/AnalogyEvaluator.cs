@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using FastW2V.Formats;
 using FastW2V.Kernels;
 using FastW2V.Kernels.Blocked;

@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Numerics.Tensors;
 using FastW2V.Formats;
 using FastW2V.Kernels;

@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Buffers.Binary;
 using System.Globalization;
 using FastW2V.Corpus;

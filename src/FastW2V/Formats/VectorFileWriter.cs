@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Text;
 using FastW2V.Kernels;
 

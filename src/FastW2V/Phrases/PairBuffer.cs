@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Runtime.CompilerServices;
 using FastW2V.Kernels;
 

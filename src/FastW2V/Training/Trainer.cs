@@ -1,3 +1,4 @@
+using FastW2V.Kernels.Update;
 using FastW2V.Training.Losses;
 using FastW2V.Vocabularies;
 using System.Diagnostics;

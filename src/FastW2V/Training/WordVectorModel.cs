@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using FastW2V.Vocabularies;
 using FastW2V.Kernels;
 using FastW2V.Sampling;

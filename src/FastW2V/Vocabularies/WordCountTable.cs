@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using System.Text;
 using System.Text.Json;
 using FastW2V.Evaluation;
@@ -93,7 +94,7 @@ public class EvaluationTests
         const int rows = 1500, dim = 24;
         var rng = new Random(5);
         var words = Enumerable.Range(0, rows).Select(i => Encoding.UTF8.GetBytes($"w{i}")).ToList();
-        var matrix = new FastW2V.Kernels.EmbeddingMatrix(rows, dim);
+        var matrix = new FastW2V.Storage.EmbeddingMatrix(rows, dim);
         for (int r = 0; r < rows; r++) foreach (ref float x in matrix.RowSpan(r)) x = (float)(rng.NextDouble() - 0.5);
         using var v = new WordVectors(words, matrix);
         using var unit = UnitVectors.Normalize(v, rows);

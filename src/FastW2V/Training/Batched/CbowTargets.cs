@@ -1,3 +1,4 @@
+using FastW2V.Kernels.Update;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;

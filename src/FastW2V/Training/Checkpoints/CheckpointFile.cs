@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using FastW2V.Vocabularies;
 using System.Runtime.InteropServices;
 using FastW2V.Formats;

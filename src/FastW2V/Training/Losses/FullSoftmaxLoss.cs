@@ -1,3 +1,5 @@
+using FastW2V.Storage;
+using FastW2V.Kernels.Update;
 using System.Numerics;
 using FastW2V.Kernels;
 using FastW2V.Training;

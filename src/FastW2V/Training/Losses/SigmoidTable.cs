@@ -1,3 +1,4 @@
+using FastW2V.Storage;
 using FastW2V.Kernels;
 namespace FastW2V.Training.Losses;
 

@@ -1,6 +1,8 @@
+using FastW2V.Kernels.Blocked;
+using FastW2V.Training;
 using FastW2V.Training.Batched;
 
-namespace FastW2V.Training;
+namespace FastW2V.Kernels.Update;
 
 /// <summary>
 /// The training updates of one kernel strategy (level-1 loops or register-blocked strips, per

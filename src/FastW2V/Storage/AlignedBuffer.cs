@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FastW2V.Kernels;
+namespace FastW2V.Storage;
 
 /// <summary>
 /// Unmanaged memory aligned to 64 bytes (one cache line, one Vector512), never moved by the GC.

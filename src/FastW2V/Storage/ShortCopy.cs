@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace FastW2V.Kernels;
+namespace FastW2V.Storage;
 
 /// <summary>
 /// Copies of a few dozen bytes (words, word pairs) without a call: <see cref="Span{T}.CopyTo"/> of a

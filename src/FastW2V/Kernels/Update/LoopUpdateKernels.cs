@@ -1,7 +1,9 @@
+using FastW2V.Storage;
+using FastW2V.Training;
 using FastW2V.Kernels;
 using FastW2V.Training.Batched;
 
-namespace FastW2V.Training;
+namespace FastW2V.Kernels.Update;
 
 /// <summary>
 /// Any width, any instruction set: the level-1 kernels (one dot product and two axpy per cell), with

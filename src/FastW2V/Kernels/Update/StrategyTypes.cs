@@ -1,7 +1,7 @@
 using FastW2V.Kernels;
 using FastW2V.Kernels.Blocked;
 
-namespace FastW2V.Training;
+namespace FastW2V.Kernels.Update;
 
 /// <summary>Generic code to run with the types of one kernel strategy.</summary>
 internal interface IStrategyAction<TResult>

@@ -1,4 +1,4 @@
-namespace FastW2V.Kernels;
+namespace FastW2V.Storage;
 
 /// <summary>
 /// A rows × dimension float matrix in pinned, 64-byte-aligned unmanaged memory. Each row is padded

@@ -1,16 +1,19 @@
+using FastW2V.Kernels.Update;
+using FastW2V.Storage;
+using FastW2V.Training.Batched;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using FastW2V.Kernels;
 using FastW2V.Kernels.Blocked;
 
-namespace FastW2V.Training.Batched;
+namespace FastW2V.Kernels.Blocked;
 
 /// <summary>
 /// One batched update as three small matrix products on register-blocked strips, for any dimension on
 /// any vector width: with U the target rows and V the input rows (<see cref="WindowRows.Rows"/>),
 /// <list type="number">
 /// <item>S = U·Vᵀ, 8 input rows per target row at a time, each 8 scores reduced together; then every
-/// 8 scores turned into 8 steps at once (<see cref="Losses.TableSigmoidPolicy.Steps8"/>): G;</item>
+/// 8 scores turned into 8 steps at once (<see cref="Training.Losses.TableSigmoidPolicy.Steps8"/>): G;</item>
 /// <item>ΔV = Gᵀ·U from the old target rows, into <see cref="WindowRows.DeltaRows"/>;</item>
 /// <item>U += G·V in place (V is still unchanged).</item>
 /// </list>

@@ -1,8 +1,9 @@
+using FastW2V.Training;
 using FastW2V.Kernels;
 using FastW2V.Kernels.Blocked;
 using FastW2V.Training.Batched;
 
-namespace FastW2V.Training;
+namespace FastW2V.Kernels.Update;
 
 /// <summary>
 /// Register-blocked strips of <typeparamref name="TVec"/> (AVX2 or AVX-512) for batched updates, any
