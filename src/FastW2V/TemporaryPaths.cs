@@ -8,7 +8,7 @@ namespace FastW2V;
 /// remove them all (<see cref="DeleteAll"/>); and a run killed outright (kill -9) leaves names that
 /// carry its process id, which the next run reclaims (<see cref="IsOfDeadProcess"/>).
 /// </summary>
-internal static class TemporaryPaths
+public static class TemporaryPaths
 {
     private const string LockName = ".lock";
     private static readonly ConcurrentDictionary<string, bool> Paths = new(); // value: is a folder
@@ -16,15 +16,15 @@ internal static class TemporaryPaths
 
     /// <param name="holdLock">Hold an exclusive lock on a file in the folder while it is registered: a run in
     /// another container sharing the folder (whose process ids this one cannot see) then never takes it.</param>
-    public static void AddFolder(string path, bool holdLock = false)
+    internal static void AddFolder(string path, bool holdLock = false)
     {
         Paths[path] = true;
         if (holdLock) Locks[path] = new FileStream(System.IO.Path.Combine(path, LockName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
     }
 
-    public static void AddFile(string path) => Paths[path] = false;
+    internal static void AddFile(string path) => Paths[path] = false;
 
-    public static void Remove(string path)
+    internal static void Remove(string path)
     {
         Paths.TryRemove(path, out _);
         if (Locks.TryRemove(path, out var held)) held.Dispose();
@@ -52,11 +52,11 @@ internal static class TemporaryPaths
     /// True when <paramref name="pid"/> names no running process (Linux: no /proc/PID). False where that
     /// cannot be told, so nothing of a live run is ever taken.
     /// </summary>
-    public static bool IsOfDeadProcess(int pid) =>
+    internal static bool IsOfDeadProcess(int pid) =>
         pid > 0 && pid != Environment.ProcessId && Directory.Exists("/proc/self") && !Directory.Exists($"/proc/{pid}");
 
     /// <summary>"PID-HEX": the end of every name this process gives a temporary path, after its prefix.</summary>
-    public static string UniqueSuffix() => $"{Environment.ProcessId}-{Random.Shared.Next():x8}";
+    internal static string UniqueSuffix() => $"{Environment.ProcessId}-{Random.Shared.Next():x8}";
 
     /// <summary>The process id in a name made of <paramref name="prefix"/> and <see cref="UniqueSuffix"/>, or null.</summary>
     internal static int? PidOf(string name, string prefix)
@@ -68,7 +68,7 @@ internal static class TemporaryPaths
 
     /// <summary>Deletes, in <paramref name="folder"/>, the entries named <paramref name="prefix"/> + <see cref="UniqueSuffix"/>
     /// whose process no longer exists.</summary>
-    public static (int Count, long Bytes) ReclaimStale(string folder, string prefix)
+    internal static (int Count, long Bytes) ReclaimStale(string folder, string prefix)
     {
         int count = 0;
         long bytes = 0;

@@ -1,19 +1,15 @@
-using FastW2V.Storage;
-using FastW2V.Corpus;
 using FastW2V.Formats;
-using FastW2V.Kernels;
-using FastW2V.Preparation;
 using FastW2V.Training;
 using FastW2V.Vocabularies;
 
 namespace FastW2V;
 
 /// <summary>
-/// The library's front door for programs that embed it (the C ABI, the NuGet package): train word vectors
-/// from a text file in one call. The vectors it returns are queried with <see cref="Evaluation.NearestNeighbours"/>,
-/// saved with <see cref="VectorFileWriter"/> and read back with <see cref="VectorFileReader"/>.
+/// Training in memory, for programs that embed the library (the C ABI, the NuGet package): one call from a
+/// text file to the vectors, queried with <see cref="Evaluation.NearestNeighbours"/>, saved with
+/// <see cref="VectorFileWriter"/>. <see cref="TrainingRun"/> runs whole jobs with files, evaluation and checkpoints.
 /// </summary>
-public static unsafe class Word2Vec
+public static class Word2Vec
 {
     /// <summary>
     /// Trains on <paramref name="corpusPath"/> (plain text, .gz, or "-" for standard input) and returns the
@@ -25,21 +21,14 @@ public static unsafe class Word2Vec
     public static WordVectors Train(string corpusPath, TrainingOptions? training = null, VocabularyOptions? vocabulary = null,
         Action<TrainingSnapshot>? progress = null, CancellationToken cancel = default, TimeSpan? interval = null)
     {
-        training ??= new TrainingOptions();
-        vocabulary ??= new VocabularyOptions();
-        training.Validate();
-        vocabulary.Validate();
-        using var prepared = CorpusPreparation.Prepare(new CorpusSource(corpusPath),
-            new PreparationOptions { Threads = training.Threads, Vocabulary = vocabulary, Encode = true });
-        var result = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, training, progress, interval ?? TimeSpan.FromMilliseconds(200),
-            control: new TrainingControl { Stop = cancel });
-        using var model = result.Model;
-        var words = new List<byte[]>(prepared.Vocabulary.Count);
-        for (int i = 0; i < prepared.Vocabulary.Count; i++) words.Add(prepared.Vocabulary.GetWordBytes(i).ToArray());
-        // The model's other matrices go now; the vectors are copied out of it, padding and all.
-        var vectors = new EmbeddingMatrix(model.Words, model.Dimension);
-        long bytes = (long)model.Input.Stride * model.Words * sizeof(float);
-        Buffer.MemoryCopy(model.Input.Data, vectors.Data, bytes, bytes);
-        return new WordVectors(words, vectors);
+        var job = new TrainingJob
+        {
+            Input = corpusPath, Training = training ?? new TrainingOptions(), Vocabulary = vocabulary ?? new VocabularyOptions(),
+        };
+        var events = new TrainingEvents
+        {
+            Progress = progress, ProgressInterval = interval ?? TimeSpan.FromMilliseconds(200), Stop = cancel,
+        };
+        return TrainingRun.InMemory(job, events).Vectors;
     }
 }

@@ -34,21 +34,17 @@ internal static class Interruption
         ];
     }
 
-    /// <summary>While the returned scope lives, a signal stops training through the token instead of exiting.</summary>
-    public static CancellationTokenSource BeginTraining()
+    /// <summary>
+    /// Between Training(source) and Training(null), a signal stops training through the source instead of
+    /// exiting. A signal that arrived just before (while preparing, not yet acted on) stops it at once.
+    /// </summary>
+    public static void Training(CancellationTokenSource? source)
     {
         lock (Gate)
         {
-            var cts = new CancellationTokenSource();
-            if (Signal != 0) cts.Cancel(); // arrived while preparing and not yet acted on
-            _training = cts;
-            return cts;
+            if (source != null && Signal != 0) source.Cancel();
+            _training = source;
         }
-    }
-
-    public static void EndTraining()
-    {
-        lock (Gate) _training = null;
     }
 
     private static void Handle(PosixSignalContext context, int number)

@@ -1,14 +1,8 @@
 using System.Text.Json;
-using FastW2V.Corpus;
 using FastW2V.Evaluation;
-using FastW2V.Preparation;
 using FastW2V.Training;
-using FastW2V.Vocabularies;
 
 namespace FastW2V.Cli;
-
-/// <summary>An evaluation made during or after training (an analogy report, word-similarity scores, or both).</summary>
-internal sealed record TrainEvaluation(string When, AnalogyReport? Analogy, IReadOnlyList<SimilarityScore>? Similarity);
 
 /// <summary>
 /// <c>train --json</c>: the whole run as one JSON object on stdout, written at the end (schema in the
@@ -16,9 +10,9 @@ internal sealed record TrainEvaluation(string When, AnalogyReport? Analogy, IRea
 /// </summary>
 internal static class TrainReport
 {
-    public static void Write(Utf8JsonWriter w, TrainingOptions o, VocabularyOptions v, CorpusSource source, PreparedCorpus p,
-        TrainingResult r, TimeSpan wall, IEnumerable<(string Path, string Kind, string Format)> outputs, IReadOnlyList<TrainEvaluation> evaluations)
+    public static void Write(Utf8JsonWriter w, TrainingReport report)
     {
+        var (o, v, p, r) = (report.Job.Training, report.Job.Vocabulary, report.Corpus, report.Result!);
         w.WriteStartObject();
         w.WriteStartObject("options");
         w.WriteString("architecture", o.Architecture == Architecture.Cbow ? "cbow" : "skip-gram");
@@ -35,13 +29,13 @@ internal static class TrainReport
         w.WriteString("kernels", o.Kernels.Name);
         w.WriteEndObject();
         w.WriteStartObject("input");
-        w.WriteString("path", source.DisplayName);
+        w.WriteString("path", p.Name);
         w.WriteNumber("bytes", p.InputBytes);
-        w.WriteNumber("tokens", p.Vocabulary.CorpusTokens);
+        w.WriteNumber("tokens", p.CorpusTokens);
         w.WriteEndObject();
         w.WriteStartObject("vocabulary");
-        w.WriteNumber("words", p.Vocabulary.Count);
-        w.WriteNumber("trainingTokens", p.Vocabulary.TotalCount);
+        w.WriteNumber("words", p.VocabularyWords);
+        w.WriteNumber("trainingTokens", p.TrainingTokens);
         w.WriteNumber("countSeconds", Math.Round(p.CountTime.TotalSeconds, 3));
         w.WriteEndObject();
         w.WriteStartArray("epochs");
@@ -56,22 +50,22 @@ internal static class TrainReport
         w.WriteEndArray();
         if (double.IsFinite(r.AverageLoss)) w.WriteNumber("averageLoss", Math.Round(r.AverageLoss, 6)); else w.WriteNull("averageLoss");
         w.WriteNumber("trainingSeconds", Math.Round(r.Elapsed.TotalSeconds, 3));
-        w.WriteNumber("wallSeconds", Math.Round(wall.TotalSeconds, 3));
+        w.WriteNumber("wallSeconds", Math.Round(report.Wall.TotalSeconds, 3));
         w.WriteNumber("wordsPerSecond", Math.Round(r.WordsPerSecond));
         w.WriteNumber("wordsPerSecondPerThread", Math.Round(r.WordsPerSecond / r.Threads));
         w.WriteNumber("peakMemoryMB", Math.Round(PeakMemory.Megabytes()));
         w.WriteStartArray("outputs");
-        foreach (var (path, kind, format) in outputs)
+        foreach (var file in report.Outputs)
         {
             w.WriteStartObject();
-            w.WriteString("path", path);
-            w.WriteString("kind", kind);
-            w.WriteString("format", format);
+            w.WriteString("path", file.Path);
+            w.WriteString("kind", file.Kind);
+            w.WriteString("format", file.Format);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteStartArray("evaluations");
-        foreach (var e in evaluations)
+        foreach (var e in report.Evaluations)
         {
             w.WriteStartObject();
             w.WriteString("when", e.When);

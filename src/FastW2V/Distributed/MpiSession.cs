@@ -7,22 +7,24 @@ namespace FastW2V.Distributed;
 /// then a communication thread merges the ranks' models while the workers train. Started without mpirun,
 /// Open MPI runs the process as a singleton of size 1.
 /// </summary>
-internal sealed unsafe class MpiSession : IDisposable
+public sealed unsafe class MpiSession : IDisposable
 {
     /// <summary>Elements per call: well under int.MaxValue, and small enough that a chunk's buffers stay in cache-friendly sizes.</summary>
     private const int ChunkElements = 1 << 26;
     private readonly MpiLibrary _mpi;
     private bool _finalized;
 
+    /// <summary>This process's rank (0 writes and reports).</summary>
     public int Rank { get; }
+    /// <summary>The number of ranks in the job.</summary>
     public int Size { get; }
-    public string LibraryPath => _mpi.Path;
+    internal string LibraryPath => _mpi.Path;
     /// <summary>The session of this process, so a fatal error anywhere can abort every rank (see <see cref="AbortAll"/>).</summary>
     public static MpiSession? Current { get; private set; }
 
     private MpiSession(MpiLibrary mpi, int rank, int size) => (_mpi, Rank, Size) = (mpi, rank, size);
 
-    public static MpiSession Start()
+    internal static MpiSession Start()
     {
         if (Current != null) throw new InvalidOperationException("MPI is already initialised in this process.");
         var mpi = MpiLibrary.Load();
@@ -45,9 +47,9 @@ internal sealed unsafe class MpiSession : IDisposable
         if (Current is { _finalized: false } s) s._mpi.Abort(s._mpi.CommWorld, code);
     }
 
-    public void AllreduceSum(Span<long> values) => Reduce(values, _mpi.Long, _mpi.Sum);
-    public void AllreduceSum(Span<double> values) => Reduce(values, _mpi.Double, _mpi.Sum);
-    public void AllreduceMax(Span<long> values) => Reduce(values, _mpi.Long, _mpi.Max);
+    internal void AllreduceSum(Span<long> values) => Reduce(values, _mpi.Long, _mpi.Sum);
+    internal void AllreduceSum(Span<double> values) => Reduce(values, _mpi.Double, _mpi.Sum);
+    internal void AllreduceMax(Span<long> values) => Reduce(values, _mpi.Long, _mpi.Max);
 
     private void Reduce<T>(Span<T> values, nint type, nint op) where T : unmanaged
     {
@@ -59,7 +61,7 @@ internal sealed unsafe class MpiSession : IDisposable
     /// for the others by polling with short sleeps: a blocking MPI call spins a core while it waits, and a
     /// rank that arrives early would take that core from its own workers.
     /// </summary>
-    public void AllreduceSumPolling(Span<long> values)
+    internal void AllreduceSumPolling(Span<long> values)
     {
         fixed (long* p = values)
         {
@@ -76,7 +78,7 @@ internal sealed unsafe class MpiSession : IDisposable
     }
 
     /// <summary>result[i] = Σ over ranks of source[i], for any number of floats.</summary>
-    public void AllreduceSum(float* source, float* result, long count)
+    internal void AllreduceSum(float* source, float* result, long count)
     {
         for (long at = 0; at < count; at += ChunkElements)
         {
@@ -86,7 +88,7 @@ internal sealed unsafe class MpiSession : IDisposable
     }
 
     /// <summary>Rank <paramref name="root"/>'s bytes on every rank (the others pass null).</summary>
-    public byte[] Broadcast(byte[]? data, int root)
+    internal byte[] Broadcast(byte[]? data, int root)
     {
         long length = Rank == root ? data!.LongLength : 0;
         Check(_mpi.Bcast(&length, 1, _mpi.Long, root, _mpi.CommWorld), "MPI_Bcast");
@@ -98,7 +100,7 @@ internal sealed unsafe class MpiSession : IDisposable
     }
 
     /// <summary>Sends bytes to one rank (which calls <see cref="Receive"/>), length first.</summary>
-    public void Send(byte[] data, int destination)
+    internal void Send(byte[] data, int destination)
     {
         long length = data.LongLength;
         Check(_mpi.Send(&length, 1, _mpi.Long, destination, 0, _mpi.CommWorld), "MPI_Send");
@@ -107,7 +109,7 @@ internal sealed unsafe class MpiSession : IDisposable
                 Check(_mpi.Send(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, destination, 0, _mpi.CommWorld), "MPI_Send");
     }
 
-    public byte[] Receive(int source)
+    internal byte[] Receive(int source)
     {
         long length;
         Check(_mpi.Recv(&length, 1, _mpi.Long, source, 0, _mpi.CommWorld, null), "MPI_Recv");
@@ -124,6 +126,7 @@ internal sealed unsafe class MpiSession : IDisposable
         if (code != MpiLibrary.Success) throw new FastW2VException($"--mpi: {call} failed with MPI error {code}.");
     }
 
+    /// <summary>Finishes MPI for this process (every rank must, on success).</summary>
     public void Dispose()
     {
         if (_finalized) return;

@@ -43,10 +43,12 @@ public static unsafe class AnalogyEvaluator
     private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
 /// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
+    /// <summary>compute-accuracy's vocabulary: the 30,000 most frequent words answer every question.</summary>
+    public const int Restrict = 30000;
 
 /// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first ones), as compute-accuracy does.</summary>
 /// <param name="threads">0: every core.</param>
-    public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = 30000, int threads = 0,
+    public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = Restrict, int threads = 0,
         AnalogyMethod method = AnalogyMethod.Add)
     {
         if (restrict < 1) throw new FastW2VException($"restrict must be at least 1 (got {restrict}).");

@@ -11,13 +11,14 @@ namespace FastW2V.Formats;
 /// named as /dev/stdout) is written in place, never replaced; a block device or a socket is refused.
 /// "-" is standard output.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     private const int NameMax = 255; // bytes in one file name on Linux file systems
 
     /// <summary>The path that names standard output (pipelines: <c>--output -</c>).</summary>
     public const string StandardOutput = "-";
 
+    /// <summary>Writes <paramref name="path"/> through a temp file renamed over it ("-": standard output).</summary>
     public static void Write(string path, Action<Stream> write, string what = "output file")
     {
         if (path == StandardOutput)

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace FastW2V.Formats;
 
 /// <summary>word2vec.c's -classes output: "word class" per line, in vocabulary (file) order, written atomically.</summary>
-internal static class ClassFileWriter
+public static class ClassFileWriter
 {
+    /// <summary>Writes "word class" lines in vocabulary order.</summary>
     public static void Write(string path, int rows, WordAt word, int[] classes)
     {
         AtomicFile.Write(path, stream =>

@@ -1,15 +1,16 @@
 namespace FastW2V.Formats;
 
 /// <summary>Checks on input paths that turn every file-system failure into one clear sentence.</summary>
-internal static class FileInput
+public static class FileInput
 {
-    public static void CheckReadable(string path, string what)
+    internal static void CheckReadable(string path, string what)
     {
         if (string.IsNullOrEmpty(path)) throw new FastW2VException($"No {what} was given.");
         if (Directory.Exists(path)) throw new FastW2VException($"The {what} '{path}' is a directory, not a file.");
         if (!File.Exists(path)) throw new FastW2VException($"The {what} '{path}' does not exist.");
     }
 
+    /// <summary>Reads a whole file; a missing or unreadable one is a one-line error naming <paramref name="what"/>.</summary>
     public static byte[] ReadAllBytes(string path, string what)
     {
         CheckReadable(path, what);
@@ -20,7 +21,7 @@ internal static class FileInput
         }
     }
 
-    public static FileStream OpenRead(string path, string what)
+    internal static FileStream OpenRead(string path, string what)
     {
         CheckReadable(path, what);
         try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20); }

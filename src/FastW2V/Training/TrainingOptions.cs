@@ -23,12 +23,36 @@ public sealed record TrainingOptions
     public int Window { get; init; } = 5;
     /// <summary>Subsampling threshold (word2vec.c's -sample); 0 turns subsampling off.</summary>
     public double Sample { get; init; } = 1e-3;
-    /// <summary>Negative samples per example (-negative; 0 = none).</summary>
-    public int Negative { get; init; } = 5;
+    private readonly int? _negative;
+    private readonly bool? _hierarchicalSoftmax;
+
+    /// <summary>
+    /// The loss, when chosen by name (--loss): negative sampling, hierarchical softmax alone, or the full
+    /// softmax. Null: word2vec.c's flags <see cref="Negative"/> and <see cref="HierarchicalSoftmax"/> decide
+    /// (both set: both heads train).
+    /// </summary>
+    public LossKind? Loss { get; init; }
+
+    /// <summary>Negative samples per example (-negative; 0 = none). Default 5, or 0 when <see cref="Loss"/>
+    /// is hierarchical softmax or the softmax.</summary>
+    public int Negative
+    {
+        get => _negative ?? (Loss is LossKind.HierarchicalSoftmax or LossKind.Softmax ? 0 : 5);
+        init => _negative = value;
+    }
     /// <summary>Hierarchical softmax (-hs 1); with <see cref="Negative"/> &gt; 0 both heads train, as in word2vec.c.</summary>
-    public bool HierarchicalSoftmax { get; init; }
+    public bool HierarchicalSoftmax
+    {
+        get => _hierarchicalSoftmax ?? Loss == LossKind.HierarchicalSoftmax;
+        init => _hierarchicalSoftmax = value;
+    }
     /// <summary>The exact softmax over the whole vocabulary (O(V) per prediction: small vocabularies, reference runs).</summary>
-    public bool FullSoftmax { get; init; }
+    public bool FullSoftmax
+    {
+        get => _fullSoftmax || Loss == LossKind.Softmax;
+        init => _fullSoftmax = value;
+    }
+    private readonly bool _fullSoftmax;
     /// <summary>Hogwild worker threads (default: every core).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
     /// <summary>Epochs (-iter).</summary>
@@ -49,7 +73,8 @@ public sealed record TrainingOptions
     /// <summary>How negatives are drawn: an alias table (exact, default) or word2vec.c's unigram table.</summary>
     public NegativeSamplerKind Sampler { get; init; } = NegativeSamplerKind.Alias;
     /// <summary>The kernel strategy (instruction set and technique); the best this CPU runs unless forced.</summary>
-    internal KernelStrategy Kernels { get; init; } = KernelStrategies.Default;
+    /// <summary>The kernel strategy (default: the fastest this CPU runs; see <see cref="KernelStrategies"/>).</summary>
+    public KernelStrategy Kernels { get; init; } = KernelStrategies.Default;
     internal InstructionSet InstructionSet => Kernels.InstructionSet;
     /// <summary>
     /// Batched updates: skip-gram as HogBatch windows (the context rows of a centre word share its
@@ -80,9 +105,31 @@ public sealed record TrainingOptions
         Require(Iterations is >= 1 and <= 100_000, $"iter must be at least 1 (got {Iterations}).");
         Require(Alpha is null || (Alpha > 0 && float.IsFinite(Alpha.Value)), $"alpha must be positive (got {Alpha}).");
         Require(!(CbowSum && CbowExactGradient), "--cbow-sum and --cbow-exact-gradient exclude each other (the sum's step is its gradient already).");
+        ValidateLoss();
         Require(Negative > 0 || HierarchicalSoftmax || FullSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5), hierarchical softmax (-hs 1) or --loss softmax.");
         Require(!(FullSoftmax && (HierarchicalSoftmax || Negative > 0)), "The full softmax is the exact loss and trains alone: use --loss softmax (which sets -negative 0 -hs 0).");
         Require(CbowBatch is >= 1 and <= 64, $"cbow-batch must be between 1 and 64 (got {CbowBatch}).");
         Require(Kernels.IsSupported, $"The {Kernels.Name} kernels ({Kernels.Description}) do not run on this CPU.");
     }
+
+    /// <summary>A loss chosen by name excludes word2vec.c's flags that say otherwise.</summary>
+    private void ValidateLoss()
+    {
+        if (Loss == null) return;
+        string name = Loss switch { LossKind.HierarchicalSoftmax => "hs", LossKind.Softmax => "softmax", _ => "ns" };
+        if (_hierarchicalSoftmax != null) throw new FastW2VException("Give either --loss or -hs, not both.");
+        if (Loss != LossKind.NegativeSampling && _negative > 0)
+            throw new FastW2VException($"--loss {name} trains no negative samples: drop -negative "
+                + $"(or use -hs 1 -negative {_negative} for both heads).");
+        if (Loss == LossKind.NegativeSampling && Negative == 0)
+            throw new FastW2VException("--loss ns needs negative samples: -negative 0 trains nothing.");
+    }
+
+    /// <summary>
+    /// The learning rate after <paramref name="wordsDone"/> of <paramref name="totalWords"/> (every rank's, in an
+    /// MPI job): word2vec.c's linear decay from <see cref="StartingAlpha"/>, floored at 1/10,000 of it.
+    /// Workers and progress reports both ask here.
+    /// </summary>
+    internal float AlphaAt(long wordsDone, long totalWords) =>
+        Math.Max(StartingAlpha * (1 - wordsDone / (float)(totalWords + 1)), StartingAlpha * 1e-4f);
 }

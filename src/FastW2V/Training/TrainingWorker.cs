@@ -84,9 +84,9 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                     if (!_pack) { scratch.SentenceEnds[0] = length; scratch.Sentences = 1; }
                     if (words - reported >= AlphaUpdateWords)
                     {
-                        long done = Interlocked.Add(ref _shared.WordsDone, words - reported) + Volatile.Read(ref _shared.RemoteWords);
+                        Interlocked.Add(ref _shared.WordsDone, words - reported);
                         reported = words;
-                        alpha = Math.Max(_startAlpha * (1 - done / (float)(_totalWords + 1)), _startAlpha * 1e-4f);
+                        alpha = _options.AlphaAt(_shared.JobWordsDone, _totalWords);
                     }
                     var (loss, examples) = TrainSentence(scratch, length, alpha, ref rng, ref negatives);
                     stats.LossSum += loss;

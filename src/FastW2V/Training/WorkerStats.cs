@@ -21,6 +21,8 @@ internal sealed class SharedTrainingState
     /// <summary>The other MPI ranks' words as of the last merging round (0 in one process): the learning
     /// rate follows the job's word count.</summary>
     public long RemoteWords;
+    /// <summary>The words every worker of the job has done: what the learning rate runs down over.</summary>
+    public long JobWordsDone => Volatile.Read(ref WordsDone) + Volatile.Read(ref RemoteWords);
     /// <summary>This process's first worker's number among all ranks' workers, so no two workers of a job
     /// draw the same random numbers.</summary>
     public int FirstWorker;

@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
-using FastW2V.Corpus;
 using FastW2V.Training;
-using FastW2V.Vocabularies;
-using FastW2V.Preparation;
 
 namespace FastW2V.Cli.Commands;
 
@@ -42,7 +38,6 @@ internal static class BenchCommand
         {
             int[] counts = ParseThreads(parse.GetValue(threads)!);
             int repeats = parse.GetValue(repeat);
-            if (repeats < 1) throw new FastW2VException($"repeat must be at least 1 (got {repeats}).");
             SharedOptions.RequireZeroOrOne(parse.GetValue(cbow), "cbow");
             SharedOptions.RequireZeroOrOne(parse.GetValue(hs), "hs");
             string path = parse.GetValue(corpus) ?? DefaultCorpora.FirstOrDefault(File.Exists)
@@ -62,48 +57,30 @@ internal static class BenchCommand
                 Pin = parse.GetValue(pin),
                 Threads = counts.Max(),
             };
-            options.Validate();
             bool asJson = parse.GetValue(json);
-
-            var prepareClock = Stopwatch.StartNew();
-            using var prepared = CorpusPreparation.Prepare(new CorpusSource(path), new PreparationOptions
+            ThroughputCorpus? corpusFigures = null;
+            var rows = ThroughputBenchmark.Run(path, options, counts, repeats, corpus =>
             {
-                Threads = Math.Min(counts.Max(), Environment.ProcessorCount), Encode = true, Vocabulary = new VocabularyOptions(),
-            });
-            var prepareTime = prepareClock.Elapsed;
-            long tokens = prepared.Vocabulary.CorpusTokens > 0 ? prepared.Vocabulary.CorpusTokens : prepared.Encoded!.TokenCount;
-            if (!asJson)
-            {
-                output.WriteLine($"Corpus {path}: {tokens:N0} words, {prepared.Vocabulary.Count:N0} in the vocabulary; counted and encoded in {prepareTime.TotalSeconds:F2} s.");
+                corpusFigures = corpus;
+                if (asJson) return;
+                output.WriteLine($"Corpus {path}: {corpus.Words:N0} words, {corpus.Vocabulary:N0} in the vocabulary; "
+                    + $"counted and encoded in {corpus.PrepareTime.TotalSeconds:F2} s.");
                 output.WriteLine($"{Describe(options)}, {options.Iterations} epoch(s), median of {repeats} run(s).");
                 output.WriteLine($"{"threads",7} {"train s",9} {"words/s",12} {"words/s/thread",15} {"scaling",8} {"peak MB",8}");
-            }
-            var rows = new List<(int Threads, double Seconds, double PerSecond, double PerThread, double Scaling, double PeakMb)>();
-            foreach (int n in counts)
+            }, row =>
             {
-                var runs = new List<(double Seconds, double PeakMb)>();
-                for (int r = 0; r < repeats; r++)
-                {
-                    PeakMemory.Reset();
-                    var result = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options with { Threads = n });
-                    result.Model.Dispose();
-                    runs.Add((result.Elapsed.TotalSeconds, PeakMemory.Megabytes()));
-                }
-                var median = runs.OrderBy(x => x.Seconds).ElementAt(runs.Count / 2);
-                double perSecond = tokens * (double)options.Iterations / median.Seconds;
-                double scaling = rows.Count == 0 ? 1 : perSecond / n / (rows[0].PerThread);
-                rows.Add((n, median.Seconds, perSecond, perSecond / n, scaling, median.PeakMb));
                 if (!asJson)
-                    output.WriteLine($"{n,7} {median.Seconds,9:F2} {perSecond,12:N0} {perSecond / n,15:N0} {scaling,8:P0} {median.PeakMb,8:N0}");
-            }
+                    output.WriteLine($"{row.Threads,7} {row.Seconds,9:F2} {row.WordsPerSecond,12:N0} "
+                        + $"{row.WordsPerSecondPerThread,15:N0} {row.Scaling,8:P0} {row.PeakMegabytes,8:N0}");
+            });
             if (asJson)
                 JsonOutput.Write(output, w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("corpus", path);
-                    w.WriteNumber("corpusWords", tokens);
-                    w.WriteNumber("vocabulary", prepared.Vocabulary.Count);
-                    w.WriteNumber("prepareSeconds", Math.Round(prepareTime.TotalSeconds, 3));
+                    w.WriteNumber("corpusWords", corpusFigures!.Words);
+                    w.WriteNumber("vocabulary", corpusFigures.Vocabulary);
+                    w.WriteNumber("prepareSeconds", Math.Round(corpusFigures.PrepareTime.TotalSeconds, 3));
                     w.WriteString("model", Describe(options));
                     w.WriteNumber("epochs", options.Iterations);
                     w.WriteNumber("repeats", repeats);
@@ -113,10 +90,10 @@ internal static class BenchCommand
                         w.WriteStartObject();
                         w.WriteNumber("threads", row.Threads);
                         w.WriteNumber("trainSeconds", Math.Round(row.Seconds, 3));
-                        w.WriteNumber("wordsPerSecond", Math.Round(row.PerSecond));
-                        w.WriteNumber("wordsPerSecondPerThread", Math.Round(row.PerThread));
+                        w.WriteNumber("wordsPerSecond", Math.Round(row.WordsPerSecond));
+                        w.WriteNumber("wordsPerSecondPerThread", Math.Round(row.WordsPerSecondPerThread));
                         w.WriteNumber("scaling", Math.Round(row.Scaling, 4));
-                        w.WriteNumber("peakMegabytes", Math.Round(row.PeakMb, 1));
+                        w.WriteNumber("peakMegabytes", Math.Round(row.PeakMegabytes, 1));
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -1,15 +1,11 @@
-using FastW2V.Vocabularies;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using FastW2V.Corpus;
-using FastW2V.Formats;
-using FastW2V.Training;
 
 namespace FastW2V.Cli.Commands;
 
 /// <summary>
 /// `fw2v train`'s options for long runs: checkpoints, resume, starting vectors, and --force past the
-/// memory and disk checks; and what resuming takes (the stored command, the corpus's identity).
+/// memory and disk checks.
 /// </summary>
 internal sealed class LongRunOptions
 {
@@ -47,42 +43,12 @@ internal sealed class LongRunOptions
             throw new FastW2VException("--resume FILE takes no other option but --force: the run's options, corpus and outputs are the checkpoint's.");
     }
 
-    /// <summary>The corpus must encode to the token stream the checkpoint's positions index.</summary>
-    public static void CheckSameTokens(CheckpointFile checkpoint, long tokens)
+    /// <summary>Minutes between checkpoints, as the library takes them.</summary>
+    public TimeSpan Every(ParseResult parse)
     {
-        if (tokens != checkpoint.TokenCount)
-            throw new FastW2VException($"The corpus now encodes to {tokens:N0} tokens, the checkpoint's run to {checkpoint.TokenCount:N0}: cannot resume.");
-    }
-
-    public void Validate(ParseResult parse, CorpusSource source, bool evalEveryEpoch)
-    {
-        string? checkpoint = parse.GetValue(Checkpoint);
-        double every = parse.GetValue(CheckpointEvery);
-        if (!(every > 0)) throw new FastW2VException($"--checkpoint-every must be a positive number of minutes (got {every}).");
-        if (checkpoint == null) return;
-        if (source.IsStandardInput || source.IsPipe) throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read again to resume.");
-        if (evalEveryEpoch) throw new FastW2VException("--checkpoint and --eval-every-epoch cannot be combined.");
-        AtomicFile.CheckWritable(checkpoint, "checkpoint file");
-    }
-
-    /// <summary>The header every checkpoint of this run carries.</summary>
-    public static CheckpointFile Header(string[] arguments, CorpusSource source, Vocabulary vocabulary, long tokens)
-    {
-        var info = new FileInfo(source.ResolvedPath);
-        return new CheckpointFile
-        {
-            Arguments = arguments, WorkingDirectory = Environment.CurrentDirectory, CorpusPath = info.FullName,
-            CorpusLength = info.Length, CorpusModified = info.LastWriteTimeUtc, Vocabulary = vocabulary,
-            State = new TrainingState { WordsDone = 0, Workers = [] }, TokenCount = tokens,
-        };
-    }
-
-    /// <summary>A resumed run must read the corpus the checkpoint was trained on.</summary>
-    public static void CheckSameCorpus(CheckpointFile checkpoint, CorpusSource source)
-    {
-        var info = new FileInfo(source.ResolvedPath);
-        if (info.FullName != checkpoint.CorpusPath || info.Length != checkpoint.CorpusLength || info.LastWriteTimeUtc != checkpoint.CorpusModified)
-            throw new FastW2VException($"The corpus '{source.Path}' is not the one the checkpoint was written from "
-                + $"({checkpoint.CorpusPath}, {checkpoint.CorpusLength:N0} bytes, modified {checkpoint.CorpusModified:u}): cannot resume.");
+        double minutes = parse.GetValue(CheckpointEvery);
+        if (!(minutes > 0) || minutes > TimeSpan.MaxValue.TotalMinutes)
+            throw new FastW2VException($"--checkpoint-every must be a positive number of minutes (got {minutes}).");
+        return TimeSpan.FromMinutes(minutes);
     }
 }

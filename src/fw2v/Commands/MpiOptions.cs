@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FastW2V.Distributed;
 
 namespace FastW2V.Cli.Commands;
 
@@ -32,32 +31,18 @@ internal sealed class MpiOptions
 
     public IEnumerable<Option> All => [Mpi, SyncEvery, SyncSchedule, RankLog];
 
-    /// <summary>
-    /// The MPI session when --mpi is given (a job of one, started without mpirun, included), after the
-    /// checks that need no MPI; null without --mpi. Refuses a run that mpirun started as several ranks
-    /// without --mpi: every rank would train the whole corpus and write the same files.
-    /// </summary>
-    public MpiSession? Start(ParseResult parse, IEnumerable<(bool Given, string What)> unsupported)
+    /// <summary>The MPI options when --mpi is given; null without it (and then no MPI option may be given).</summary>
+    public DistributedOptions? Options(ParseResult parse)
     {
         bool wanted = parse.GetValue(Mpi);
         foreach (var option in new Option[] { SyncEvery, SyncSchedule, RankLog })
             if (!wanted && parse.GetResult(option) is { Implicit: false })
                 throw new FastW2VException($"{option.Name} is for MPI jobs: add --mpi.");
-        if (!wanted)
+        return !wanted ? null : new DistributedOptions
         {
-            int launched = MpiLibrary.LaunchedRanks();
-            if (launched > 1)
-                throw new FastW2VException($"Started by mpirun as one of {launched} ranks without --mpi: each would train the whole corpus and write the same files; add --mpi.");
-            return null;
-        }
-        Trigger(parse);
-        foreach (var (given, what) in unsupported)
-            if (given) throw new FastW2VException($"--mpi cannot be combined with {what} yet.");
-        return MpiSession.Start();
+            SyncEvery = parse.GetValue(SyncEvery)!,
+            FullSchedule = parse.GetValue(SyncSchedule) == "full",
+            RankLog = parse.GetValue(RankLog),
+        };
     }
-
-    public SyncTrigger Trigger(ParseResult parse) => SyncTrigger.Parse(parse.GetValue(SyncEvery)!);
-
-    public SyncSchedule Schedule(ParseResult parse) =>
-        parse.GetValue(SyncSchedule) == "full" ? Distributed.SyncSchedule.Full : Distributed.SyncSchedule.Banded;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FastW2V.Corpus;
 using FastW2V.Formats;
 using FastW2V.Phrases;
 
@@ -53,11 +52,10 @@ internal static class PhrasesCommand
             string inputPath = parse.GetValue(input)!, outputPath = parse.GetValue(outputFile)!;
             AtomicFile.CheckWritable(outputPath, "output file");
             OutputPaths.CheckDistinct([(outputPath, "output file")], [(inputPath, "training file")]);
-            var source = new CorpusSource(inputPath);
             PhraseResult? result = null;
-            AtomicFile.Write(outputPath, stream => result = PhraseFinder.Run(source, stream, options));
+            AtomicFile.Write(outputPath, stream => result = PhraseFinder.Run(inputPath, stream, options));
             if (result!.DroppedLastWord && !parse.GetValue(quiet))
-                error.WriteLine($"Note: the last word of {source.DisplayName} has no space or newline after it: dropped, as word2phrase drops it.");
+                error.WriteLine($"Note: the last word of {(inputPath == "-" ? "standard input" : inputPath)} has no space or newline after it: dropped, as word2phrase drops it.");
             if (verbose) Report(result, error);
             return 0;
         });

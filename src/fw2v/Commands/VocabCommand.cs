@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FastW2V.Corpus;
 using FastW2V.Vocabularies;
-using FastW2V.Preparation;
 
 namespace FastW2V.Cli.Commands;
 
@@ -25,34 +23,36 @@ internal static class VocabCommand
         };
         command.SetAction(parse =>
         {
-            var options = new PreparationOptions
+            var job = new TrainingJob
             {
-                Threads = parse.GetValue(threads),
-                Vocabulary = new VocabularyOptions { MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab), PruneThreshold = parse.GetValue(prune) },
-                Encode = parse.GetValue(encode),
+                Input = parse.GetValue(input),
+                SaveVocabulary = parse.GetValue(save),
+                Training = new Training.TrainingOptions { Threads = parse.GetValue(threads) },
+                Vocabulary = new VocabularyOptions
+                {
+                    MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab), PruneThreshold = parse.GetValue(prune),
+                },
                 CheckUtf8 = !parse.GetValue(noUtf8),
-                Log = parse.GetValue(quiet) ? null : error.WriteLine,
             };
-            string? savePath = parse.GetValue(save);
-            if (savePath != null) Formats.AtomicFile.CheckWritable(savePath, "vocabulary file");
-            var source = new CorpusSource(parse.GetValue(input)!);
-            using var prepared = CorpusPreparation.Prepare(source, options);
-            if (savePath != null) VocabularyFile.Save(prepared.Vocabulary, savePath);
-            if (!parse.GetValue(quiet)) Report(prepared, source, options, output);
+            bool silent = parse.GetValue(quiet);
+            var corpus = TrainingRun.Count(job, parse.GetValue(encode), new TrainingEvents { Log = silent ? null : error.WriteLine });
+            if (!silent) Report(corpus, job, output);
             return 0;
         });
         return command;
     }
 
-    private static void Report(PreparedCorpus p, CorpusSource source, PreparationOptions options, TextWriter output)
+    private static void Report(CorpusSummary c, TrainingJob job, TextWriter output)
     {
-        var v = p.Vocabulary;
-        double seconds = p.CountTime.TotalSeconds;
-        double mbps = p.InputBytes / 1e6 / seconds;
-        output.WriteLine($"Corpus:     {source.DisplayName}: {p.InputBytes:N0} bytes, {v.CorpusTokens:N0} tokens, {v.DistinctWords:N0} distinct words");
-        output.WriteLine($"Vocabulary: {v.Count:N0} words with count >= {options.Vocabulary.MinCount} (</s> included), {v.TotalCount:N0} training tokens");
-        output.WriteLine($"Counting:   {seconds:F3} s ({p.MergeTime.TotalSeconds:F3} s of it merging), {p.Shards} shard(s) on {options.Threads} thread(s): {mbps:F0} MB/s, {mbps / p.Shards:F0} MB/s per thread");
-        if (p.Encoded is { } e)
-            output.WriteLine($"Encoding:   {p.EncodeTime.TotalSeconds:F3} s to final ids ({e.TokenCount:N0} ids; provisional ids were written while counting)");
+        double seconds = c.CountTime.TotalSeconds;
+        double mbps = c.InputBytes / 1e6 / seconds;
+        output.WriteLine($"Corpus:     {c.Name}: {c.InputBytes:N0} bytes, {c.CorpusTokens:N0} tokens, {c.DistinctWords:N0} distinct words");
+        output.WriteLine($"Vocabulary: {c.VocabularyWords:N0} words with count >= {job.Vocabulary.MinCount} (</s> included), "
+            + $"{c.TrainingTokens:N0} training tokens");
+        output.WriteLine($"Counting:   {seconds:F3} s ({c.MergeTime.TotalSeconds:F3} s of it merging), {c.Shards} shard(s) on "
+            + $"{job.Training.Threads} thread(s): {mbps:F0} MB/s, {mbps / c.Shards:F0} MB/s per thread");
+        if (c.EncodedTokens > 0)
+            output.WriteLine($"Encoding:   {c.EncodeTime.TotalSeconds:F3} s to final ids ({c.EncodedTokens:N0} ids; "
+                + "provisional ids were written while counting)");
     }
 }

@@ -186,19 +186,47 @@ public class HelpPageTests
     }
 }
 
-/// <summary>The loss summary is per epoch, as the workers ended them, not two progress samples.</summary>
+/// <summary>The loss summary: first → last epoch and the best in one line; every epoch with -debug 3.</summary>
 public class LossSummaryTests
 {
     [Test]
-    public void The_summary_gives_each_epochs_loss_and_time()
+    public void The_summary_gives_first_last_and_best_epoch_loss_and_debug_3_every_epoch()
     {
         using var temp = new TempFolder();
-        var (code, _, err) = Run("-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "-size", "10", "-iter", "3",
-            "-min-count", "20", "-threads", "2", "-debug", "1");
+        var (code, _, err) = Run("-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("v.txt"), "-size", "10",
+            "-iter", "3", "-min-count", "20", "-threads", "2", "-debug", "3");
         Assert.That(code, Is.Zero, err);
         string line = err.Split('\n').Single(l => l.StartsWith("Loss:"));
-        var losses = System.Text.RegularExpressions.Regex.Matches(line, @"epoch (\d) (\d+\.\d+) \(").Select(m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.That(losses, Has.Count.EqualTo(3), line);
+        var summary = System.Text.RegularExpressions.Regex.Match(line, @"(\d+\.\d+) → (\d+\.\d+) \(best (\d+\.\d+), epoch (\d)\)");
+        Assert.That(summary.Success, line);
+        var losses = System.Text.RegularExpressions.Regex.Matches(err, @"^Epoch (\d) +loss (\d+\.\d+), ",
+                System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(losses, Has.Count.EqualTo(3), err);
         Assert.That(losses[2], Is.LessThan(losses[0]), "the loss falls from the first epoch to the last");
+        double Parse(int group) => double.Parse(summary.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(Parse(1), Is.EqualTo(losses[0]).Within(1e-4));
+        Assert.That(Parse(2), Is.EqualTo(losses[2]).Within(1e-4));
+        Assert.That(Parse(3), Is.EqualTo(losses.Min()).Within(1e-4));
+    }
+
+    [Test]
+    public void On_a_60_column_terminal_no_line_of_a_60_epoch_run_is_wider()
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = RunWithColumns(60, "-train", TestData.RequireShared(TestData.Lee), "-output",
+            temp.File("v.txt"), "-size", "10", "-iter", "60", "-min-count", "20", "-threads", "2", "-debug", "1");
+        Assert.That(code, Is.Zero, err);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Some.StartsWith("Loss:"));
+        Assert.That(lines.Where(l => l.Length > 60), Is.Empty);
+    }
+
+    private static (int Code, string Out, string Err) RunWithColumns(int columns, params string[] args)
+    {
+        string? before = Environment.GetEnvironmentVariable("COLUMNS");
+        Environment.SetEnvironmentVariable("COLUMNS", columns.ToString());
+        try { return Run(args); }
+        finally { Environment.SetEnvironmentVariable("COLUMNS", before); }
     }
 }

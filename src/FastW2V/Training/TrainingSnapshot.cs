@@ -26,23 +26,3 @@ public sealed record TrainingSnapshot
     /// <summary>Time left at the rate so far (null at the start and the end).</summary>
     public TimeSpan? Eta => Fraction > 0 && Fraction < 1 ? Elapsed * ((1 - Fraction) / Fraction) : null;
 }
-
-/// <summary>What training produced, and what it took.</summary>
-internal sealed class TrainingResult
-{
-    public required WordVectorModel Model { get; init; }
-    public required TimeSpan Elapsed { get; init; }
-    public required long Words { get; init; }
-    public required int Threads { get; init; }
-    /// <summary>Average loss per example for each progress interval, in order (it must fall).</summary>
-    public required IReadOnlyList<double> LossHistory { get; init; }
-    /// <summary>Mean loss and wall time of each epoch this run completed (as the workers ended it).</summary>
-    public IReadOnlyList<EpochFigures> PerEpoch { get; init; } = [];
-    /// <summary>Average loss per example over the whole run.</summary>
-    public required double AverageLoss { get; init; }
-    public double WordsPerSecond => Words / Elapsed.TotalSeconds;
-    /// <summary>Processes that trained (MPI ranks; 1 alone). <see cref="Words"/> and the loss are theirs together.</summary>
-    public int Ranks { get; init; } = 1;
-    /// <summary>What merging the models cost (null alone).</summary>
-    public Distributed.SyncFigures? Sync { get; init; }
-}

@@ -1,8 +1,9 @@
-namespace FastW2V.Cli;
+namespace FastW2V;
 
 /// <summary>Peak resident memory of this process (VmHWM on Linux).</summary>
-internal static class PeakMemory
+public static class PeakMemory
 {
+    /// <summary>The peak resident memory in megabytes (the working set where /proc is missing).</summary>
     public static double Megabytes()
     {
         try

@@ -1,13 +1,16 @@
-using FastW2V.Formats;
+namespace FastW2V.Formats;
 
-namespace FastW2V.Cli.Commands;
-
-/// <summary>Two outputs of one run naming the same file would leave only the last one, and an output naming
-/// an input would replace it: both refused before any work.</summary>
-internal static class OutputPaths
+/// <summary>
+/// Two outputs of one run naming the same file would leave only the last one, and an output naming an
+/// input would replace it: both refused before any work.
+/// </summary>
+public static class OutputPaths
 {
+    /// <summary>Throws a one-line <see cref="FastW2VException"/> when two outputs, or an output and an input, are one file.</summary>
+    /// <param name="outputs">Files the run writes (null paths are skipped), each with what it is.</param>
     /// <param name="inputs">Files the run reads: no output may replace one of them.</param>
-    public static void CheckDistinct(IEnumerable<(string? Path, string What)> outputs, IEnumerable<(string? Path, string What)>? inputs = null)
+    public static void CheckDistinct(IEnumerable<(string? Path, string What)> outputs,
+        IEnumerable<(string? Path, string What)>? inputs = null)
     {
         var seen = new Dictionary<string, string>();
         foreach (var (path, what) in inputs ?? [])
