@@ -23,7 +23,7 @@ row() { # label log
   local acc wps avg
   acc=$(grep -o 'analogy [0-9.]* %' "$2" | awk '{print $2}')
   wps=$(grep -o 'in [0-9.]* s: [0-9,]* words/s' "$2" | awk '{gsub(",", "", $4); print $4}')
-  avg=$(grep -o '[0-9,]* rounds, [0-9.,]* MB averaged per rank, [0-9.]* s' "$2" | awk '{gsub(",", "", $1); gsub(",", "", $3); print $1, $3, $8}' || true)
+  avg=$(grep -o '[0-9,]* rounds, [0-9.,]* MB merged per rank, [0-9.]* s' "$2" | awk '{gsub(",", "", $1); gsub(",", "", $3); print $1, $3, $8}' || true)
   printf '%-6s %-28s %8s %12s  %s\n' "$round" "$1" "$acc" "$wps" "${avg:--}"
 }
 printf '%-6s %-28s %8s %12s  %s\n' round run "analogy%" "words/s" "rounds, MB per rank, s averaging"

@@ -20,6 +20,16 @@ public class CliTests
     }
 
     [Test]
+    public void The_version_is_the_package_version()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(TestData.RepoRoot, "Directory.Build.props"));
+        string version = props.Descendants("Version").Single().Value;
+        var (code, output, _) = Run("--version");
+        Assert.That(code, Is.Zero);
+        Assert.That(output.Trim(), Is.EqualTo(version));
+    }
+
+    [Test]
     public void Bad_input_files_are_one_line_errors()
     {
         using var temp = new TempFolder();
