@@ -6,7 +6,8 @@ namespace FastW2V.Formats;
 /// </summary>
 public static class OutputPaths
 {
-    /// <summary>Throws a one-line <see cref="FastW2VException"/> when two outputs, or an output and an input, are one file.</summary>
+    /// <summary>Throws a one-line <see cref="FastW2VException"/> when two outputs, or an output and an input, are one
+    /// file.</summary>
     /// <param name="outputs">Files the run writes (null paths are skipped), each with what it is.</param>
     /// <param name="inputs">Files the run reads: no output may replace one of them.</param>
     public static void CheckDistinct(IEnumerable<(string? Path, string What)> outputs,
@@ -24,7 +25,8 @@ public static class OutputPaths
             // Writing twice to /dev/null or a terminal loses nothing.
             if (FileKinds.Of(target) is FileKind.CharacterDevice) continue;
             if (seen.TryGetValue(target, out var first))
-                throw new FastW2VException($"The {first} and the {what} are the same file '{target}': give each its own path.");
+                throw new FastW2VException($"The {first} and the {what} are the same file '{target}': give each its "
+                    + $"own path.");
             seen[target] = what;
         }
     }

@@ -11,7 +11,8 @@ namespace FastW2V;
 internal static class CheckpointIdentity
 {
     /// <summary>The header every checkpoint of this run carries.</summary>
-    public static CheckpointFile Header(IReadOnlyList<string> arguments, CorpusSource source, Vocabulary vocabulary, long tokens)
+    public static CheckpointFile Header(IReadOnlyList<string> arguments, CorpusSource source, Vocabulary vocabulary,
+        long tokens)
     {
         var info = new FileInfo(source.ResolvedPath);
         return new CheckpointFile

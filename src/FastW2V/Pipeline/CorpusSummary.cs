@@ -7,7 +7,8 @@ public sealed record CorpusSummary
     public required string Name { get; init; }
     /// <summary>Bytes read.</summary>
     public long InputBytes { get; init; }
-    /// <summary>Tokens in the corpus, newlines (&lt;/s&gt;) included; 0 when a vocabulary file was read instead.</summary>
+    /// <summary>Tokens in the corpus, newlines (&lt;/s&gt;) included; 0 when a vocabulary file was read
+    /// instead.</summary>
     public long CorpusTokens { get; init; }
     /// <summary>Distinct words before the minimum count.</summary>
     public long DistinctWords { get; init; }

@@ -8,7 +8,8 @@ public sealed record DistributedOptions
 {
     /// <summary>Merge every N words of the whole job (k, M, G suffixes) or every N seconds ("2s").</summary>
     public string SyncEvery { get; init; } = "500k";
-    /// <summary>Merge frequent rows every round and rarer rows less often (banded) or every row every round (full).</summary>
+    /// <summary>Merge frequent rows every round and rarer rows less often (banded) or every row every round
+    /// (full).</summary>
     public bool FullSchedule { get; init; }
     /// <summary>Every rank logs, its lines prefixed with its rank; otherwise only rank 0 does.</summary>
     public bool RankLog { get; init; }

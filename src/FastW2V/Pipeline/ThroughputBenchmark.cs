@@ -26,7 +26,8 @@ public static class ThroughputBenchmark
         var clock = Stopwatch.StartNew();
         using var corpusPrepared = CorpusPreparation.Prepare(new CorpusSource(corpus), new PreparationOptions
         {
-            Threads = Math.Min(threads.Max(), Environment.ProcessorCount), Encode = true, Vocabulary = new VocabularyOptions(),
+            Threads = Math.Min(threads.Max(), Environment.ProcessorCount), Encode = true,
+                Vocabulary = new VocabularyOptions(),
         });
         var vocabulary = corpusPrepared.Vocabulary;
         long words = vocabulary.CorpusTokens > 0 ? vocabulary.CorpusTokens : corpusPrepared.Encoded!.TokenCount;

@@ -11,7 +11,8 @@ public sealed record TrainingJob
 {
     /// <summary>The training text: plain UTF-8 (read in parallel shards), .gz, or "-" for standard input.</summary>
     public string? Input { get; init; }
-    /// <summary>Where the word vectors (or, with <see cref="Classes"/>, the word classes) go; "-" is standard output.</summary>
+    /// <summary>Where the word vectors (or, with <see cref="Classes"/>, the word classes) go; "-" is standard
+    /// output.</summary>
     public string? Output { get; init; }
     /// <summary>Binary vectors (word2vec.c's -binary 1); null: binary for a path ending in .bin, else text.</summary>
     public bool? Binary { get; init; }
@@ -21,7 +22,8 @@ public sealed record TrainingJob
     public string? SaveVocabulary { get; init; }
     /// <summary>Use this vocabulary file instead of counting the corpus (word2vec.c's -read-vocab).</summary>
     public string? ReadVocabulary { get; init; }
-    /// <summary>Write this many word classes (word2vec.c's k-means) to <see cref="Output"/> instead of vectors; 0: vectors.</summary>
+    /// <summary>Write this many word classes (word2vec.c's k-means) to <see cref="Output"/> instead of vectors; 0:
+    /// vectors.</summary>
     public int Classes { get; init; }
     /// <summary>The model: architecture, dimension, loss, epochs, threads, kernels.</summary>
     public TrainingOptions Training { get; init; } = new();
@@ -39,7 +41,8 @@ public sealed record TrainingJob
     public IReadOnlyList<string> SimilarityPairs { get; init; } = [];
     /// <summary>Evaluate after every epoch, not only at the end.</summary>
     public bool EvaluateEveryEpoch { get; init; }
-    /// <summary>Write a checkpoint here every <see cref="CheckpointEvery"/>, after each epoch and when stopped.</summary>
+    /// <summary>Write a checkpoint here every <see cref="CheckpointEvery"/>, after each epoch and when
+    /// stopped.</summary>
     public string? Checkpoint { get; init; }
     /// <summary>Time between checkpoints.</summary>
     public TimeSpan CheckpointEvery { get; init; } = TimeSpan.FromMinutes(10);
@@ -54,6 +57,7 @@ public sealed record TrainingJob
     /// <summary>The command line that started this run, as a checkpoint stores it to resume with.</summary>
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 
-    /// <summary>Whether the file at <paramref name="path"/> is written in binary: <see cref="Binary"/>, else by its name.</summary>
+    /// <summary>Whether the file at <paramref name="path"/> is written in binary: <see cref="Binary"/>, else by its
+    /// name.</summary>
     public bool IsBinary(string path) => Binary ?? path.EndsWith(".bin", StringComparison.OrdinalIgnoreCase);
 }

@@ -25,7 +25,8 @@ internal sealed partial class TrainingPipeline
         if (job.Output == null && job.SaveVocabulary == null && !_inMemory)
             throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");
         var outputs = Outputs(job);
-        OutputPaths.CheckDistinct(outputs, [(job.Input, "training file"), (job.ReadVocabulary, "vocabulary file to read"),
+        OutputPaths.CheckDistinct(outputs, [(job.Input, "training file"), (job.ReadVocabulary,
+            "vocabulary file to read"),
             (job.InitialVectors, "initial vectors file")]);
         ReadEvaluationFiles(job);
         StartDistributed(job);
@@ -52,7 +53,8 @@ internal sealed partial class TrainingPipeline
 
     private static (string? Path, string What)[] Outputs(TrainingJob job) =>
     [
-        (job.Output, "output file"), (job.SaveVocabulary, "vocabulary file"), (job.OutputVectors, "output-vectors file"),
+        (job.Output, "output file"), (job.SaveVocabulary, "vocabulary file"), (job.OutputVectors,
+            "output-vectors file"),
         (job.Checkpoint, "checkpoint file"),
     ];
 
@@ -63,7 +65,8 @@ internal sealed partial class TrainingPipeline
         if (job.EvaluateEveryEpoch && !Evaluates)
             throw new FastW2VException("--eval-every-epoch needs --eval-analogy FILE and/or --eval-similarity FILE.");
         if (Evaluates && job.Output == null && !_inMemory)
-            throw new FastW2VException("--eval-analogy and --eval-similarity evaluate trained vectors: give --output FILE.");
+            throw new FastW2VException("--eval-analogy and --eval-similarity evaluate trained vectors: give --output "
+                + "FILE.");
         if (Evaluates && job.Output == AtomicFile.StandardOutput)
             throw new FastW2VException("--output - writes the vectors to standard output: the evaluations would be "
                 + "mixed in; give the vectors a file.");
@@ -91,7 +94,8 @@ internal sealed partial class TrainingPipeline
         if (job.EvaluateEveryEpoch) throw new FastW2VException("--mpi cannot be combined with --eval-every-epoch yet.");
         _session = MpiSession.Start();
         if (_session.Size > 1)
-            _distributed = new DistributedTraining(_session, trigger, options.FullSchedule ? SyncSchedule.Full : SyncSchedule.Banded);
+            _distributed = new DistributedTraining(_session, trigger,
+                options.FullSchedule ? SyncSchedule.Full : SyncSchedule.Banded);
         // Rank 0 writes every output and prints; the other ranks print nothing but errors (unless RankLog).
         _log = _distributed == null ? _events.Log
             : options.RankLog && _events.Log is { } log ? line => log($"[rank {_distributed.Ranks.Rank}] {line}")
@@ -104,12 +108,15 @@ internal sealed partial class TrainingPipeline
     private void CheckLongRun(TrainingJob job)
     {
         if (!(job.CheckpointEvery > TimeSpan.Zero))
-            throw new FastW2VException($"--checkpoint-every must be a positive number of minutes (got {job.CheckpointEvery.TotalMinutes}).");
+            throw new FastW2VException($"--checkpoint-every must be a positive number of minutes (got "
+                + $"{job.CheckpointEvery.TotalMinutes}).");
         if (job.Checkpoint != null)
         {
             if (_source.IsStandardInput || _source.IsPipe)
-                throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read again to resume.");
-            if (job.EvaluateEveryEpoch) throw new FastW2VException("--checkpoint and --eval-every-epoch cannot be combined.");
+                throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read "
+                    + "again to resume.");
+            if (job.EvaluateEveryEpoch) throw new FastW2VException("--checkpoint and --eval-every-epoch cannot be "
+                + "combined.");
         }
         if (job.Resume != null) CheckpointIdentity.CheckSameCorpus(job.Resume.File, _source);
     }

@@ -18,9 +18,12 @@ internal sealed partial class TrainingPipeline
                 WordClasses.Cluster(model.Input, job.Classes, job.Training.Threads));
         else VectorFileWriter.Write(output, vocabulary.Count, vocabulary.GetWordBytes, model.Input, binary);
         _log?.Invoke(classes
-            ? $"Output:     {output}: the classes of {vocabulary.Count:N0} words ({job.Classes} classes, word2vec.c's k-means)"
-            : $"Output:     {output}: {vocabulary.Count:N0} vectors of dimension {job.Training.Dimension}, {Format(binary)}");
-        var written = new List<OutputFile> { new(output, classes ? "classes" : "vectors", classes ? "text" : Format(binary)) };
+            ? $"Output:     {output}: the classes of {vocabulary.Count:N0} words ({job.Classes} classes, word2vec.c's "
+                + $"k-means)"
+            : $"Output:     {output}: {vocabulary.Count:N0} vectors of dimension {job.Training.Dimension}, "
+                + $"{Format(binary)}");
+        var written = new List<OutputFile> { new(output, classes ? "classes" : "vectors",
+            classes ? "text" : Format(binary)) };
         if (job.OutputVectors is { } outputVectors)
         {
             if (model.Output.Rows == 0)

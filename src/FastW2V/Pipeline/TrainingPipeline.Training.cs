@@ -18,7 +18,8 @@ internal sealed partial class TrainingPipeline
         var prepared = PrepareCorpus(job, encode: job.Output != null || _inMemory);
         var vocabulary = prepared.Vocabulary;
         var training = job.Training;
-        _log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} thread(s)");
+        _log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} "
+            + $"thread(s)");
         if (job.Output == null && !_inMemory) return Summary(prepared);
         if (!job.Force) MemoryEstimate.Check(vocabulary.Count, training, mpi: _distributed != null);
         if (training.FullSoftmax && vocabulary.Count > 10_000 && Reporting)
@@ -83,7 +84,8 @@ internal sealed partial class TrainingPipeline
             Stop = _events.Stop,
             CheckpointEvery = job.CheckpointEvery,
             Resume = job.Resume?.File.State,
-            Checkpoint = header == null ? null : (state, model) => WriteCheckpoint(job.Checkpoint!, header, state, model),
+            Checkpoint = header == null ? null : (state, model) => WriteCheckpoint(job.Checkpoint!, header, state,
+                model),
             Distributed = _distributed,
             Initialize = model => Initialize(job, model, vocabulary),
         };

@@ -27,7 +27,8 @@ public static class TrainingRun
     }
 
     /// <summary>Trains and returns the vectors in memory: the job's output files are not needed.</summary>
-    internal static (TrainingReport Report, Formats.WordVectors Vectors) InMemory(TrainingJob job, TrainingEvents events)
+    internal static (TrainingReport Report, Formats.WordVectors Vectors) InMemory(TrainingJob job,
+        TrainingEvents events)
     {
         using var pipeline = new TrainingPipeline(job, events, inMemory: true);
         var (report, vectors) = pipeline.Run();

@@ -12,5 +12,6 @@ public sealed class TrainingStoppedException : OperationCanceledException
 
     /// <summary>Describes a stop.</summary>
     public TrainingStoppedException(string? checkpoint, bool afterTraining, bool reporting, CancellationToken token)
-        : base("Training was stopped.", null, token) => (Checkpoint, AfterTraining, Reporting) = (checkpoint, afterTraining, reporting);
+        : base("Training was stopped.", null, token) =>
+        (Checkpoint, AfterTraining, Reporting) = (checkpoint, afterTraining, reporting);
 }

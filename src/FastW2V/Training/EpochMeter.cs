@@ -18,7 +18,8 @@ internal sealed class EpochMeter
 
     public EpochMeter(int threads, int epochs, Stopwatch clock, WorkerPosition[]? resumed)
     {
-        (_loss, _count, _seconds, _clock) = (new double[threads, epochs], new long[threads, epochs], new double[threads, epochs], clock);
+        (_loss, _count, _seconds, _clock) = (new double[threads, epochs], new long[threads, epochs],
+            new double[threads, epochs], clock);
         for (int t = 0; t < threads; t++)
             for (int e = 0; e < epochs; e++) _seconds[t, e] = double.NaN;
         _startLoss = resumed?.Select(w => w.LossSum).ToArray() ?? new double[threads];
@@ -32,7 +33,8 @@ internal sealed class EpochMeter
         _seconds[thread, epoch] = _clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The epochs every worker ended in this run: mean loss per example and the seconds from the previous epoch's end.</summary>
+    /// <summary>The epochs every worker ended in this run: mean loss per example and the seconds from the previous
+    /// epoch's end.</summary>
     public IReadOnlyList<EpochFigures> Completed()
     {
         int threads = _loss.GetLength(0), epochs = _loss.GetLength(1);
@@ -53,7 +55,8 @@ internal sealed class EpochMeter
                 end = Math.Max(end, _seconds[t, e]);
             }
             if (!complete) continue; // before a resume point, or a stopped run's last epoch
-            result.Add(new EpochFigures(e + 1, count > 0 ? loss / count : double.NaN, TimeSpan.FromSeconds(end - previousEnd)));
+            result.Add(new EpochFigures(e + 1, count > 0 ? loss / count : double.NaN,
+                TimeSpan.FromSeconds(end - previousEnd)));
             previousEnd = end;
         }
         return result;

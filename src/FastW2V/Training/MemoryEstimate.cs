@@ -23,7 +23,8 @@ internal static class MemoryEstimate
         return bytes;
     }
 
-    /// <summary>Input vectors, plus output vectors (negative sampling, full softmax), plus tree nodes (hierarchical softmax).</summary>
+    /// <summary>Input vectors, plus output vectors (negative sampling, full softmax), plus tree nodes (hierarchical
+    /// softmax).</summary>
     public static int Matrices(TrainingOptions options) =>
         1 + (options.Negative > 0 || options.FullSoftmax ? 1 : 0) + (options.HierarchicalSoftmax ? 1 : 0);
 
@@ -45,13 +46,15 @@ internal static class MemoryEstimate
     }
 
     /// <summary>Throws one line when the run needs more memory than is available (unless forced).</summary>
-    /// <param name="mpi">One rank of an MPI job: its merging keeps one more copy of the matrices (the rows at their last merge).</param>
+    /// <param name="mpi">One rank of an MPI job: its merging keeps one more copy of the matrices (the rows at their
+    /// last merge).</param>
     public static void Check(int words, TrainingOptions options, long? available = null, bool mpi = false)
     {
         long need = TrainingBytes(words, options) + (mpi ? MatrixBytes(words, options) : 0);
         if ((available ?? AvailableBytes()) is not { } have || need <= have) return;
         throw new FastW2VException(
-            $"Training needs about {ByteSize.Format(need)} of memory ({words:N0} words × {options.Dimension} dimensions × {Matrices(options)} matrices) "
+            $"Training needs about {ByteSize.Format(need)} of memory ({words:N0} words × {options.Dimension} "
+                + $"dimensions × {Matrices(options)} matrices) "
             + $"but {ByteSize.Format(have)} is available: "
             + "use a smaller -size, a higher -min-count or -max-vocab N (or --force to try anyway).");
     }

@@ -25,7 +25,8 @@ internal readonly unsafe struct NegativeSamplingStep
     public readonly int* Table;
     private readonly int _tableShift;
 
-    public NegativeSamplingStep(WordVectorModel model, int negative, SigmoidTable sigmoid, AliasTable? alias, UnigramTable? table)
+    public NegativeSamplingStep(WordVectorModel model, int negative, SigmoidTable sigmoid, AliasTable? alias,
+        UnigramTable? table)
     {
         Output = model.Output.Data;
         Stride = model.Output.Stride;
@@ -46,7 +47,8 @@ internal readonly unsafe struct NegativeSamplingStep
         return t != 0 ? t : (int)rng.NextBelow((uint)VocabularySize - 1) + 1;
     }
 
-    /// <summary>Draws the targets: the positive word first, then the negatives (a draw of the positive itself is skipped).</summary>
+    /// <summary>Draws the targets: the positive word first, then the negatives (a draw of the positive itself is
+    /// skipped).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DrawTargets(int positive, int* targets, ref NegativeStream negatives)
     {
@@ -95,13 +97,17 @@ internal readonly unsafe struct NegativeSamplingStep
         return n;
     }
 
-    /// <summary>The step size g = (label − σ(f))·alpha and the loss, from word2vec.c's table (<see cref="TableSigmoidPolicy.Step"/>).</summary>
+    /// <summary>The step size g = (label − σ(f))·alpha and the loss, from word2vec.c's table (<see
+    /// cref="TableSigmoidPolicy.Step"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Gradient(float f, bool positive, float alpha, ref float loss) => Sigmoids.Step(f, positive, alpha, ref loss);
+    public float Gradient(float f, bool positive, float alpha, ref float loss) => Sigmoids.Step(f, positive, alpha,
+        ref loss);
 
-    /// <summary>Updates the output rows of the targets (<see cref="NegativeSamplingLoss"/>); returns the loss.</summary>
+    /// <summary>Updates the output rows of the targets (<see cref="NegativeSamplingLoss"/>); returns the
+    /// loss.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Apply<TKernels>(float* hidden, float* gradient, int* targets, int count, float alpha)
         where TKernels : struct, IVectorKernels =>
-        NegativeSamplingLoss.Apply<float, TKernels, TableSigmoidPolicy>(Output, Stride, hidden, gradient, targets, count, alpha, in Sigmoids);
+        NegativeSamplingLoss.Apply<float, TKernels, TableSigmoidPolicy>(Output, Stride, hidden, gradient, targets,
+            count, alpha, in Sigmoids);
 }

@@ -49,7 +49,8 @@ internal readonly unsafe struct OutputHeads
 
     /// <summary>Steps every head for predicting <paramref name="word"/>; returns the summed loss.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Apply<TKernels>(float* hidden, float* gradient, int word, int* targets, int count, float alpha, float* softmaxScratch)
+    public float Apply<TKernels>(float* hidden, float* gradient, int word, int* targets, int count, float alpha,
+        float* softmaxScratch)
         where TKernels : struct, IVectorKernels
     {
         float loss = 0;
@@ -57,7 +58,8 @@ internal readonly unsafe struct OutputHeads
             loss += HierarchicalSoftmaxLoss.Apply<float, TKernels, TableSigmoidPolicy>(_tree, _stride, hidden, gradient,
                 Codes(word), Points(word), _lengths[word], alpha, in Ns.Sigmoids);
         if (_negative) loss += Ns.Apply<TKernels>(hidden, gradient, targets, count, alpha);
-        if (_softmax) loss += FullSoftmaxLoss.Apply<float, TKernels>(_output, _stride, _words, hidden, gradient, word, alpha, softmaxScratch);
+        if (_softmax) loss += FullSoftmaxLoss.Apply<float, TKernels>(_output, _stride, _words, hidden, gradient, word,
+            alpha, softmaxScratch);
         return loss;
     }
 }

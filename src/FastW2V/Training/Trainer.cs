@@ -20,24 +20,29 @@ internal static unsafe class Trainer
     /// <param name="epochEnd">Called after every epoch but the last with the epoch number (from 1) and the
     /// model, while all workers wait: the vectors are still (for evaluation during training).</param>
     public static TrainingResult Train(Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
-        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null, Action<int, WordVectorModel>? epochEnd = null,
+        Action<TrainingSnapshot>? progress = null, TimeSpan? interval = null,
+        Action<int, WordVectorModel>? epochEnd = null,
         TrainingControl? control = null)
     {
         options.Validate();
         control ??= new TrainingControl();
         if (control.Checkpoint != null && epochEnd != null)
-            throw new FastW2VException("Checkpoints and evaluation after every epoch cannot be combined (both stop the workers).");
+            throw new FastW2VException("Checkpoints and evaluation after every epoch cannot be combined (both stop "
+                + "the workers).");
         if (control.Resume is { } resume && resume.Workers.Length != options.Threads)
-            throw new FastW2VException($"The checkpoint was written by {resume.Workers.Length} thread(s), not {options.Threads}.");
+            throw new FastW2VException($"The checkpoint was written by {resume.Workers.Length} thread(s), not "
+                + $"{options.Threads}.");
         if (vocabulary.Count <= 2) // </s> and one word: every pair is that word with itself
             throw new FastW2VException("The vocabulary has a single word: there is nothing to learn from.");
         long tokens = corpus.TokenCount;
         if (tokens <= options.Window)
-            throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window ({options.Window}): too little to train on.");
+            throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window "
+                + $"({options.Window}): too little to train on.");
 
         var job = control.Distributed;
         if (job != null && (control.Checkpoint != null || control.Resume != null || epochEnd != null))
-            throw new FastW2VException("--mpi training cannot be combined with checkpoints or evaluation after every epoch yet.");
+            throw new FastW2VException("--mpi training cannot be combined with checkpoints or evaluation after every "
+                + "epoch yet.");
         // Every rank's learning rate runs down over the whole job's words.
         long jobTokens = tokens;
         if (job != null)
@@ -49,12 +54,15 @@ internal static unsafe class Trainer
 
         var model = new WordVectorModel(vocabulary.Count, options.Dimension, options.Seed,
             outputRows: options.Negative > 0 || options.FullSoftmax, treeRows: options.HierarchicalSoftmax);
-        var shared = new SharedTrainingState { WordsDone = control.Resume?.WordsDone ?? 0, FirstWorker = (job?.Ranks.Rank ?? 0) * options.Threads };
-        var merger = job != null ? new ModelMerger(job, model, shared, options.Threads, () => control.Stop.IsCancellationRequested) : null;
+        var shared = new SharedTrainingState { WordsDone = control.Resume?.WordsDone ?? 0,
+            FirstWorker = (job?.Ranks.Rank ?? 0) * options.Threads };
+        var merger = job != null ? new ModelMerger(job, model, shared, options.Threads,
+            () => control.Stop.IsCancellationRequested) : null;
         try
         {
             control.Initialize?.Invoke(model);
-            var result = Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1), epochEnd, control,
+            var result = Run(vocabulary, corpus, options, model, progress, interval ?? TimeSpan.FromSeconds(1),
+                epochEnd, control,
                 shared, jobTokens * options.Iterations, merger);
             merger?.Dispose();
             return result;
@@ -72,7 +80,8 @@ internal static unsafe class Trainer
     }
 
     private static TrainingResult Run(Vocabulary vocabulary, EncodedCorpus corpus, TrainingOptions options,
-        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval, Action<int, WordVectorModel>? epochEnd,
+        WordVectorModel model, Action<TrainingSnapshot>? progress, TimeSpan interval,
+        Action<int, WordVectorModel>? epochEnd,
         TrainingControl control, SharedTrainingState shared, long totalWords, ModelMerger? merger)
     {
         using var tables = new TrainingTables(vocabulary, model, options);
@@ -85,7 +94,8 @@ internal static unsafe class Trainer
         shared.EpochBarrier = barrier;
         var stats = GC.AllocateArray<WorkerStats>(threads, pinned: true);
         var statsPointer = (WorkerStats*)Unsafe.AsPointer(ref stats[0]);
-        var monitor = new TrainingMonitor(options, model, shared, control, records, statsPointer, corpus.TokenCount, totalWords);
+        var monitor = new TrainingMonitor(options, model, shared, control, records, statsPointer, corpus.TokenCount,
+            totalWords);
         shared.EpochMeter = new EpochMeter(threads, options.Iterations, monitor.Clock, control.Resume?.Workers);
 
         var body = StrategyTypes.Invoke<WorkerFactory, Action<int>>(options.Kernels, new WorkerFactory(model, options,
@@ -110,8 +120,10 @@ internal static unsafe class Trainer
         return Result(stats, monitor, shared, model, control, merger);
     }
 
-    /// <summary>Turns a failed, diverged or stopped run into its exception (a stop writes its checkpoint first).</summary>
-    private static void Finish(WorkerThreads workers, ModelMerger? merger, TrainingMonitor monitor, WordVectorModel model,
+    /// <summary>Turns a failed, diverged or stopped run into its exception (a stop writes its checkpoint
+    /// first).</summary>
+    private static void Finish(WorkerThreads workers, ModelMerger? merger, TrainingMonitor monitor,
+        WordVectorModel model,
         TrainingControl control)
     {
         workers.ThrowIfFailed();
@@ -153,15 +165,18 @@ internal static unsafe class Trainer
         };
     }
 
-    /// <summary>Builds the per-thread body for the chosen strategy's types (one generic instantiation per strategy).</summary>
+    /// <summary>Builds the per-thread body for the chosen strategy's types (one generic instantiation per
+    /// strategy).</summary>
     private readonly struct WorkerFactory(WordVectorModel model, TrainingOptions options, TrainingTables tables,
         SharedTrainingState shared, long totalWords, EncodedCorpus corpus, WorkerStats* stats,
         WorkerPosition[]? starts, WorkerPosition[] records)
         : IStrategyAction<Action<int>>
     {
-        public Action<int> Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct, IUpdateKernels
+        public Action<int> Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct,
+            IUpdateKernels
         {
-            var worker = new TrainingWorker<TKernels, TUpdate>(model, options, tables.Heads, tables.Keep, shared, totalWords);
+            var worker = new TrainingWorker<TKernels, TUpdate>(model, options, tables.Heads, tables.Keep, shared,
+                totalWords);
             int threads = options.Threads;
             var corpusRef = corpus;
             var poolRef = tables.Scratch;

@@ -28,7 +28,8 @@ internal sealed unsafe class TrainingMonitor
     /// <summary>A stop was requested (by the caller's token or by another rank).</summary>
     public bool Stopped { get; set; }
 
-    public TrainingMonitor(TrainingOptions options, WordVectorModel model, SharedTrainingState shared, TrainingControl control,
+    public TrainingMonitor(TrainingOptions options, WordVectorModel model, SharedTrainingState shared,
+        TrainingControl control,
         WorkerPosition[] records, WorkerStats* stats, long tokens, long totalWords)
     {
         (_options, _model, _shared, _control, _records) = (options, model, shared, control, records);
@@ -45,7 +46,8 @@ internal sealed unsafe class TrainingMonitor
     public long StartWords => _startWords.Sum();
 
     /// <summary>Watches until every worker (and, in an MPI job, the last merging round) has ended.</summary>
-    public void Watch(WorkerThreads workers, Func<int, bool> mergerEnded, Action<TrainingSnapshot>? progress, TimeSpan interval)
+    public void Watch(WorkerThreads workers, Func<int, bool> mergerEnded, Action<TrainingSnapshot>? progress,
+        TimeSpan interval)
     {
         TimeSpan next = interval, nextCheckpoint = _control.CheckpointEvery;
         long epochsCheckpointed = _shared.WordsDone / _tokens;

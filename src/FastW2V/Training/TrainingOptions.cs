@@ -3,7 +3,8 @@ using FastW2V.Sampling;
 
 namespace FastW2V.Training;
 
-/// <summary>What predicts what: skip-gram (a word predicts its context) or CBOW (the context predicts the word).</summary>
+/// <summary>What predicts what: skip-gram (a word predicts its context) or CBOW (the context predicts the
+/// word).</summary>
 public enum Architecture
 {
     /// <summary>Skip-gram (word2vec.c's -cbow 0).</summary>
@@ -19,7 +20,8 @@ public sealed record TrainingOptions
     public Architecture Architecture { get; init; } = Architecture.Cbow;
     /// <summary>Vector dimension (-size).</summary>
     public int Dimension { get; init; } = 100;
-    /// <summary>Maximum distance between a word and its context (-window; the window is drawn in 1..this per word).</summary>
+    /// <summary>Maximum distance between a word and its context (-window; the window is drawn in 1..this per
+    /// word).</summary>
     public int Window { get; init; } = 5;
     /// <summary>Subsampling threshold (word2vec.c's -sample); 0 turns subsampling off.</summary>
     public double Sample { get; init; } = 1e-3;
@@ -40,13 +42,15 @@ public sealed record TrainingOptions
         get => _negative ?? (Loss is LossKind.HierarchicalSoftmax or LossKind.Softmax ? 0 : 5);
         init => _negative = value;
     }
-    /// <summary>Hierarchical softmax (-hs 1); with <see cref="Negative"/> &gt; 0 both heads train, as in word2vec.c.</summary>
+    /// <summary>Hierarchical softmax (-hs 1); with <see cref="Negative"/> &gt; 0 both heads train, as in
+    /// word2vec.c.</summary>
     public bool HierarchicalSoftmax
     {
         get => _hierarchicalSoftmax ?? Loss == LossKind.HierarchicalSoftmax;
         init => _hierarchicalSoftmax = value;
     }
-    /// <summary>The exact softmax over the whole vocabulary (O(V) per prediction: small vocabularies, reference runs).</summary>
+    /// <summary>The exact softmax over the whole vocabulary (O(V) per prediction: small vocabularies, reference
+    /// runs).</summary>
     public bool FullSoftmax
     {
         get => _fullSoftmax || Loss == LossKind.Softmax;
@@ -82,7 +86,8 @@ public sealed record TrainingOptions
     /// negatives and the union of their paths; off = word2vec.c's one-example-at-a-time loops.
     /// </summary>
     public bool Batch { get; init; } = true;
-    /// <summary>CBOW centre words per batch (strided across the sentence buffer; they share one draw of negatives).</summary>
+    /// <summary>CBOW centre words per batch (strided across the sentence buffer; they share one draw of
+    /// negatives).</summary>
     public int CbowBatch { get; init; } = 8;
     /// <summary>Pin worker t to CPU t (Linux).</summary>
     public bool Pin { get; init; }
@@ -90,7 +95,8 @@ public sealed record TrainingOptions
     /// <summary>Negative sampling is the only loss (the batched and register-blocked skip-gram paths).</summary>
     public bool NegativeSamplingOnly => Negative > 0 && !HierarchicalSoftmax && !FullSoftmax;
 
-    /// <summary>The starting learning rate: <see cref="Alpha"/>, or word2vec.c's default for the architecture.</summary>
+    /// <summary>The starting learning rate: <see cref="Alpha"/>, or word2vec.c's default for the
+    /// architecture.</summary>
     public float StartingAlpha => Alpha ?? (Architecture == Architecture.Cbow ? 0.05f : 0.025f);
 
     /// <summary>Throws a one-sentence <see cref="FastW2VException"/> for an option out of range.</summary>
@@ -104,10 +110,13 @@ public sealed record TrainingOptions
         Require(Threads is >= 1 and <= 1024, $"threads must be between 1 and 1024 (got {Threads}).");
         Require(Iterations is >= 1 and <= 100_000, $"iter must be at least 1 (got {Iterations}).");
         Require(Alpha is null || (Alpha > 0 && float.IsFinite(Alpha.Value)), $"alpha must be positive (got {Alpha}).");
-        Require(!(CbowSum && CbowExactGradient), "--cbow-sum and --cbow-exact-gradient exclude each other (the sum's step is its gradient already).");
+        Require(!(CbowSum && CbowExactGradient), "--cbow-sum and --cbow-exact-gradient exclude each other (the sum's "
+            + "step is its gradient already).");
         ValidateLoss();
-        Require(Negative > 0 || HierarchicalSoftmax || FullSoftmax, "-negative 0 without -hs 1 trains nothing: use negative sampling (-negative 5), hierarchical softmax (-hs 1) or --loss softmax.");
-        Require(!(FullSoftmax && (HierarchicalSoftmax || Negative > 0)), "The full softmax is the exact loss and trains alone: use --loss softmax (which sets -negative 0 -hs 0).");
+        Require(Negative > 0 || HierarchicalSoftmax || FullSoftmax, "-negative 0 without -hs 1 trains nothing: use "
+            + "negative sampling (-negative 5), hierarchical softmax (-hs 1) or --loss softmax.");
+        Require(!(FullSoftmax && (HierarchicalSoftmax || Negative > 0)), "The full softmax is the exact loss and "
+            + "trains alone: use --loss softmax (which sets -negative 0 -hs 0).");
         Require(CbowBatch is >= 1 and <= 64, $"cbow-batch must be between 1 and 64 (got {CbowBatch}).");
         Require(Kernels.IsSupported, $"The {Kernels.Name} kernels ({Kernels.Description}) do not run on this CPU.");
     }

@@ -18,7 +18,8 @@ public sealed class TrainingResult
     public required double AverageLoss { get; init; }
     /// <summary>Words per second, all threads together.</summary>
     public double WordsPerSecond => Words / Elapsed.TotalSeconds;
-    /// <summary>Processes that trained (MPI ranks; 1 alone). <see cref="Words"/> and the loss are theirs together.</summary>
+    /// <summary>Processes that trained (MPI ranks; 1 alone). <see cref="Words"/> and the loss are theirs
+    /// together.</summary>
     public int Ranks { get; init; } = 1;
     /// <summary>What merging the models cost (null alone).</summary>
     public Distributed.SyncFigures? Sync { get; init; }

@@ -14,12 +14,14 @@ namespace FastW2V.Training;
 internal sealed unsafe class TrainingScratch : IDisposable
 {
     public const int MaxSentence = 1000; // word2vec.c's MAX_SENTENCE_LENGTH
-    /// <summary>Words the sentence buffer holds: whole sentences are packed until it holds at least <see cref="MaxSentence"/>.</summary>
+    /// <summary>Words the sentence buffer holds: whole sentences are packed until it holds at least <see
+    /// cref="MaxSentence"/>.</summary>
     public const int MaxPacked = 2 * MaxSentence;
     private readonly AlignedBuffer _floats, _pointers, _ints, _softmax;
 
     public int Stride { get; }
-    /// <summary>Rows on the input side of a batched update: a window's contexts or a CBOW batch, rounded up to 8.</summary>
+    /// <summary>Rows on the input side of a batched update: a window's contexts or a CBOW batch, rounded up to
+    /// 8.</summary>
     public int InputRows { get; }
     /// <summary>Targets of one batched update: the negatives, or the union of a CBOW batch's Huffman paths.</summary>
     public int MaxTargets { get; }
@@ -30,7 +32,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
     /// objects, and its write per window cost 20% of two-thread skip-gram (false sharing).
     /// </summary>
     public bool SampleLoss() => ((*(uint*)_counters.Pointer)++ & 7) == 0;
-    /// <summary>How many sentences the buffer holds (<see cref="SentenceEnds"/>), in the worker's own memory as well.</summary>
+    /// <summary>How many sentences the buffer holds (<see cref="SentenceEnds"/>), in the worker's own memory as
+    /// well.</summary>
     public ref int Sentences => ref ((int*)_counters.Pointer)[1];
     private readonly AlignedBuffer _counters = new(AlignedBuffer.CacheLine);
 
@@ -42,7 +45,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
     public float* Deltas => ZeroRow + Stride;
     /// <summary>A CBOW batch's hidden vectors, <see cref="Stride"/> apart.</summary>
     public float* Hiddens => Deltas + (long)InputRows * Stride;
-    /// <summary>The step matrix G of a batched update (targets × input rows), or one row for the loop kernels.</summary>
+    /// <summary>The step matrix G of a batched update (targets × input rows), or one row for the loop
+    /// kernels.</summary>
     public float* Steps => Hiddens + (long)_hiddenRows * Stride;
     private readonly int _hiddenRows;
     /// <summary>The full softmax's logits and probabilities: one float per word (empty without it).</summary>
@@ -56,7 +60,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
     /// <summary>Per sentence position: the first and last context position of its (shrunk) window.</summary>
     public int* WindowFrom => Sentence + MaxPacked;
     public int* WindowTo => WindowFrom + MaxPacked;
-    /// <summary>Where each sentence of a packed buffer ends (exclusive), in order; one entry for a single sentence.</summary>
+    /// <summary>Where each sentence of a packed buffer ends (exclusive), in order; one entry for a single
+    /// sentence.</summary>
     public int* SentenceEnds => WindowTo + MaxPacked;
 
     /// <summary>Two target buffers: one for the example being trained, one for the next (drawn ahead).</summary>
@@ -92,13 +97,15 @@ internal sealed unsafe class TrainingScratch : IDisposable
         long steps = Math.Max(stride, (long)MaxTargets * InputRows);
         _floats = new AlignedBuffer((3L * stride + ((long)InputRows + cbowBatch) * stride + steps) * sizeof(float));
         _pointers = new AlignedBuffer((2L * InputRows + MaxTargets) * sizeof(float*));
-        _ints = new AlignedBuffer((4L * MaxPacked + 4L * _negativeTargets + NegativeStream.Size + InputRows + MaxTargets + UnionHashMask + 1L) * sizeof(int)
+        _ints = new AlignedBuffer((4L * MaxPacked + 4L * _negativeTargets + NegativeStream.Size + InputRows
+            + MaxTargets + UnionHashMask + 1L) * sizeof(int)
             + (long)MaxTargets * InputRows);
         _softmax = new AlignedBuffer((long)softmaxWords * sizeof(float));
         for (int b = 0; b < InputRows; b++) DeltaRows[b] = Deltas + (long)b * stride;
     }
 
-    /// <summary>A batched update over <paramref name="rows"/> with this scratch (the caller sets the batch and prefetch).</summary>
+    /// <summary>A batched update over <paramref name="rows"/> with this scratch (the caller sets the batch and
+    /// prefetch).</summary>
     public WindowRows Window(float** rows) => new()
     {
         Rows = rows, DeltaRows = DeltaRows, Steps = Steps, TargetRows = TargetRows, ZeroRow = ZeroRow,
@@ -113,7 +120,8 @@ internal sealed unsafe class TrainingScratch : IDisposable
         _counters.Dispose();
     }
 
-    public sealed class Policy(int stride, int negative, int window, int cbowBatch, int softmaxWords) : PooledObjectPolicy<TrainingScratch>
+    public sealed class Policy(int stride, int negative, int window, int cbowBatch,
+        int softmaxWords) : PooledObjectPolicy<TrainingScratch>
     {
         public override TrainingScratch Create() => new(stride, negative, window, cbowBatch, softmaxWords);
         public override bool Return(TrainingScratch obj) => true;

@@ -24,7 +24,8 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
     private readonly SharedTrainingState _shared;
     private readonly long _totalWords; // iterations × tokens (of all MPI ranks): the learning-rate schedule's end
     private readonly float _startAlpha;
-    /// <summary>Whole sentences are packed into one buffer (batched CBOW: short sentences still fill batches).</summary>
+    /// <summary>Whole sentences are packed into one buffer (batched CBOW: short sentences still fill
+    /// batches).</summary>
     private readonly bool _pack;
 
     public TrainingWorker(WordVectorModel model, TrainingOptions options, OutputHeads heads, uint* keepThresholds,
@@ -53,7 +54,8 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         long skip = 0; // tokens of the range to pass over in the first epoch (a resumed run)
         if (start != null)
         {
-            (epoch, skip, words, reported, alpha) = (start.Epoch, start.Offset, start.Words, start.Reported, start.Alpha);
+            (epoch, skip, words, reported, alpha) = (start.Epoch, start.Offset, start.Words, start.Reported,
+                start.Alpha);
             rng = FastRandom.FromState(start.Rng);
             negatives.RestoreFrom(start);
             (stats.LossSum, stats.LossCount, stats.Words) = (start.LossSum, start.LossCount, start.Words);
@@ -69,7 +71,8 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                 offset += pos;
                 while (pos < count)
                 {
-                    if (_shared.Stop) { Record(record, epoch, offset, words, reported, alpha, rng, negatives, stats); return; }
+                    if (_shared.Stop) { Record(record, epoch, offset, words, reported, alpha, rng, negatives,
+                        stats); return; }
                     int generation = gate.Generation;
                     if (gate.Requested)
                     {
@@ -110,14 +113,16 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         (r.LossSum, r.LossCount) = (stats.LossSum, stats.LossCount);
     }
 
-    private (double Loss, long Examples) TrainSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng, ref NegativeStream negatives)
+    private (double Loss, long Examples) TrainSentence(TrainingScratch s, int length, float alpha, ref FastRandom rng,
+        ref NegativeStream negatives)
     {
         bool batch = _options.Batch && !_options.FullSoftmax;
         if (_options.Architecture == Architecture.Cbow)
             return batch
                 ? CbowBatchLoop<TKernels, TUpdate>.Train(in _context, s, length, alpha, ref rng, ref negatives)
                 : CbowWindowLoop<TKernels>.Train(in _context, s, length, alpha, ref rng, ref negatives);
-        if (batch) return SkipGramWindowLoop<TKernels, TUpdate>.Train(in _context, s, length, alpha, ref rng, ref negatives);
+        if (batch) return SkipGramWindowLoop<TKernels, TUpdate>.Train(in _context, s, length, alpha, ref rng,
+            ref negatives);
         return _options.NegativeSamplingOnly
             ? SkipGramPairLoop<TUpdate>.Train(in _context, s, length, alpha, ref rng, ref negatives)
             : SkipGramHeadsLoop<TKernels>.Train(in _context, s, length, alpha, ref rng, ref negatives);
@@ -141,7 +146,8 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
         return n;
     }
 
-    /// <summary>word2vec.c's sentence: kept words up to 1000, ending at &lt;/s&gt; (id 0), which is counted but not kept.</summary>
+    /// <summary>word2vec.c's sentence: kept words up to 1000, ending at &lt;/s&gt; (id 0), which is counted but not
+    /// kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ReadSentence(int* ids, long count, ref long pos, int* sentence, ref FastRandom rng, ref long words)
     {

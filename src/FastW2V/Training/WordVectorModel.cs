@@ -40,7 +40,8 @@ internal sealed unsafe class WordVectorModel : IDisposable
     public int InitializeFrom(Formats.WordVectors vectors, Vocabulary vocabulary)
     {
         if (vectors.Dimension != Dimension)
-            throw new FastW2VException($"The initial vectors have {vectors.Dimension} dimensions, the model {Dimension}: give the same -size.");
+            throw new FastW2VException($"The initial vectors have {vectors.Dimension} dimensions, the model "
+                + $"{Dimension}: give the same -size.");
         int found = 0;
         for (int i = 0; i < vectors.Count; i++)
         {
@@ -52,7 +53,8 @@ internal sealed unsafe class WordVectorModel : IDisposable
         return found;
     }
 
-    /// <summary>True when any value of the given rows of any matrix is NaN or infinite (checked during training).</summary>
+    /// <summary>True when any value of the given rows of any matrix is NaN or infinite (checked during
+    /// training).</summary>
     public bool HasNonFinite(int firstRow, int rows)
     {
         foreach (var m in new[] { Input, Output, Tree })

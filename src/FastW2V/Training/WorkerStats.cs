@@ -60,7 +60,8 @@ internal sealed class CheckpointGate
 
     public bool AllLeft(int workers) => Volatile.Read(ref _left) == workers;
 
-    /// <summary>The monitor: park every worker still running; false if <paramref name="abandon"/> says to stop waiting.</summary>
+    /// <summary>The monitor: park every worker still running; false if <paramref name="abandon"/> says to stop
+    /// waiting.</summary>
     public bool ParkAll(int workers, Func<bool> abandon)
     {
         Volatile.Write(ref _parked, 0);

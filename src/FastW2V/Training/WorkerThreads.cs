@@ -17,7 +17,8 @@ internal sealed class WorkerThreads
         for (int t = 0; t < count; t++)
         {
             int index = t;
-            _threads[t] = new Thread(() => Work(index, body, shared, pin)) { IsBackground = true, Name = $"fw2v worker {t}" };
+            _threads[t] = new Thread(() => Work(index, body, shared, pin)) { IsBackground = true,
+                Name = $"fw2v worker {t}" };
         }
     }
 
