@@ -131,7 +131,7 @@ public static unsafe class Exports
         try
         {
             if (read == null) throw new FastW2VException("The read callback is NULL.");
-            spooled = Path.Combine(Path.GetTempPath(), $"fw2v-stream-{TemporaryPaths.UniqueSuffix()}.txt");
+            spooled = Path.Combine(Path.GetTempPath(), $"fw2v-stream-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
             using (var file = new FileStream(spooled, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
             {
                 var buffer = new byte[1 << 20];
