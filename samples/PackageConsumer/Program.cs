@@ -4,6 +4,7 @@ using FastW2V;
 using FastW2V.Evaluation;
 using FastW2V.Formats;
 using FastW2V.Training;
+using FastW2V.Vocabularies;
 
 if (args.Length != 2) { Console.Error.WriteLine("usage: PackageConsumer CORPUS VECTORS_OUT"); return 2; }
 int reports = 0;
@@ -16,4 +17,14 @@ using (var neighbours = new NearestNeighbours(vectors))
 VectorFileWriter.Write(args[1], vectors, binary: true);
 using var back = VectorFileReader.Read(args[1]);
 Console.WriteLine(back.Count == vectors.Count ? "round trip ok" : "round trip FAILED");
-return back.Count == vectors.Count ? 0 : 1;
+
+// A whole job with files: the README's example.
+var report = TrainingRun.Execute(new TrainingJob
+{
+    Input = args[0],
+    Output = args[1] + ".txt",
+    Training = new TrainingOptions { Architecture = Architecture.SkipGram, Dimension = 20, Loss = LossKind.NegativeSampling, Threads = 2 },
+    Vocabulary = new VocabularyOptions { MinCount = 5 },
+}, new TrainingEvents { Log = Console.Error.WriteLine });
+Console.WriteLine($"job: {report.Corpus.VocabularyWords} words, {report.Result!.WordsPerSecond:N0} words/s, wrote {report.Outputs[0].Path}");
+return back.Count == vectors.Count && File.Exists(args[1] + ".txt") ? 0 : 1;
