@@ -31,6 +31,11 @@ public static class Cli
             PictureCommands.Export(output),
         };
         args = ClassicArguments.Translate(args);
+        if (args is ["--version"])
+        {
+            output.WriteLine(Version);
+            return 0;
+        }
         // `fw2v` alone and `fw2v help [command]` show the usage and the command list (word2vec.c's tools
         // print their usage when run bare).
         if (args.Length == 0) args = ["--help"];
@@ -64,6 +69,11 @@ public static class Cli
             return Report(e, error);
         }
     }
+
+    /// <summary>The library's version: the package's, the same in every shell over it.</summary>
+    public static string Version { get; } = typeof(TrainingRun).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
 
     private static bool AsksForHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 
