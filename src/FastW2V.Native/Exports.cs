@@ -43,7 +43,9 @@ public static unsafe class Exports
         private nint[]? _words;
         public NearestNeighbours Neighbours => _neighbours ??= new NearestNeighbours(Vectors);
 
-        /// <summary>The word's NUL-terminated UTF-8 bytes in native memory (made once per word, freed with the handle).</summary>
+        /// <summary>
+        /// The word's NUL-terminated UTF-8 bytes in native memory (made once per word, freed with the handle).
+        /// </summary>
         public nint Word(int index)
         {
             _words ??= new nint[Vectors.Count];
@@ -71,7 +73,8 @@ public static unsafe class Exports
     private static int Fail(Exception e)
     {
         while (e is AggregateException { InnerExceptions.Count: 1 } a) e = a.InnerExceptions[0];
-        string message = e is FastW2VException or IOException or UnauthorizedAccessException or OperationCanceledException
+        string message =
+            e is FastW2VException or IOException or UnauthorizedAccessException or OperationCanceledException
             ? e.Message : $"internal error ({e.GetType().Name}): {e.Message}";
         if (e is OperationCanceledException) message = "cancelled by the progress callback";
         SetError(message);
@@ -90,10 +93,15 @@ public static unsafe class Exports
         _lastError = (nint)p;
     }
 
-    private static string Text(byte* utf8) => utf8 == null ? throw new FastW2VException("A string argument is NULL.") : Marshal.PtrToStringUTF8((nint)utf8)!;
+    private static string Text(byte* utf8) =>
+        utf8 == null
+            ? throw new FastW2VException("A string argument is NULL.")
+            : Marshal.PtrToStringUTF8((nint)utf8)!;
 
     private static Handle Get(nint handle) =>
-        handle == 0 ? throw new FastW2VException("The vectors handle is NULL.") : (Handle)GCHandle.FromIntPtr(handle).Target!;
+        handle == 0
+            ? throw new FastW2VException("The vectors handle is NULL.")
+            : (Handle)GCHandle.FromIntPtr(handle).Target!;
 
     private static nint New(WordVectors vectors) => GCHandle.ToIntPtr(GCHandle.Alloc(new Handle(vectors)));
 
@@ -106,25 +114,40 @@ public static unsafe class Exports
         if (options != null) *options = Defaults();
     }
 
-    /// <summary>Trains on a text file; progress(fraction, loss, user) is called about every 200 ms and cancels by returning non-zero.</summary>
+    /// <summary>
+    /// Trains on a text file; progress(fraction, loss, user) is called about every 200 ms and cancels by
+    /// returning non-zero.
+    /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "fw2v_train")]
-    public static int Train(byte* corpusPath, NativeOptions* options, delegate* unmanaged<double, double, void*, int> progress, void* user, nint* vectors)
+    public static int Train(
+        byte* corpusPath, NativeOptions* options, delegate* unmanaged<double, double, void*, int> progress,
+        void* user, nint* vectors)
     {
         try { return TrainCore(corpusPath, options, progress, user, vectors); }
         catch (Exception e) { return Fail(e); }
     }
 
-    /// <summary>fw2v train's defaults (CBOW, d100, window 5, 5 negatives, 5 epochs, min-count 5, sample 1e-3, every core).</summary>
+    /// <summary>
+    /// fw2v train's defaults (CBOW, d100, window 5, 5 negatives, 5 epochs, min-count 5, sample 1e-3, every core).
+    /// </summary>
     private static NativeOptions Defaults()
     {
         var t = new TrainingOptions();
-        return new NativeOptions { Cbow = 1, Size = t.Dimension, Window = t.Window, Negative = t.Negative, Iter = t.Iterations,
-            MinCount = (int)new VocabularyOptions().MinCount, Threads = Environment.ProcessorCount, Sample = (float)t.Sample, Seed = t.Seed };
+        return new NativeOptions
+        {
+            Cbow = 1, Size = t.Dimension, Window = t.Window, Negative = t.Negative, Iter = t.Iterations,
+            MinCount = (int)new VocabularyOptions().MinCount, Threads = Environment.ProcessorCount,
+            Sample = (float)t.Sample, Seed = t.Seed,
+        };
     }
 
-    /// <summary>Trains on text the caller streams: read(buffer, capacity, user) returns the bytes it put there, 0 at the end, -1 on error.</summary>
+    /// <summary>
+    /// Trains on text the caller streams: read(buffer, capacity, user) returns the bytes it put there, 0 at the end,
+    /// -1 on error.
+    /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "fw2v_train_stream")]
-    public static int TrainStream(delegate* unmanaged<byte*, long, void*, long> read, void* readUser, NativeOptions* options,
+    public static int TrainStream(
+        delegate* unmanaged<byte*, long, void*, long> read, void* readUser, NativeOptions* options,
         delegate* unmanaged<double, double, void*, int> progress, void* user, nint* vectors)
     {
         string? spooled = null;
@@ -152,7 +175,9 @@ public static unsafe class Exports
     }
 
     /// <summary>fw2v_train's body (an UnmanagedCallersOnly method cannot be called from managed code).</summary>
-    private static int TrainCore(byte* path, NativeOptions* options, delegate* unmanaged<double, double, void*, int> progress, void* user, nint* vectors)
+    private static int TrainCore(
+        byte* path, NativeOptions* options, delegate* unmanaged<double, double, void*, int> progress, void* user,
+        nint* vectors)
     {
         if (vectors == null) throw new FastW2VException("The result pointer is NULL.");
         *vectors = 0;
@@ -161,14 +186,16 @@ public static unsafe class Exports
         {
             Architecture = o.Cbow != 0 ? Architecture.Cbow : Architecture.SkipGram,
             Dimension = o.Size, Window = o.Window, Negative = o.Negative, HierarchicalSoftmax = o.Hs != 0,
-            Iterations = o.Iter, Threads = o.Threads, Sample = o.Sample, Alpha = o.Alpha > 0 ? o.Alpha : null, Seed = o.Seed,
+            Iterations = o.Iter, Threads = o.Threads, Sample = o.Sample, Alpha = o.Alpha > 0 ? o.Alpha : null,
+            Seed = o.Seed,
         };
         using var cancel = new CancellationTokenSource();
         Action<TrainingSnapshot>? report = progress == null ? null : s =>
         {
             if (progress(s.Fraction, s.IntervalLoss, user) != 0) cancel.Cancel();
         };
-        *vectors = New(Word2Vec.Train(Text(path), training, new VocabularyOptions { MinCount = o.MinCount }, report, cancel.Token));
+        *vectors = New(Word2Vec.Train(
+            Text(path), training, new VocabularyOptions { MinCount = o.MinCount }, report, cancel.Token));
         SetError(null);
         return Ok;
     }
@@ -248,13 +275,17 @@ public static unsafe class Exports
         catch (Exception e) { return Fail(e); }
     }
 
-    private static int Answer(Handle h, IReadOnlyList<(string Word, float Cosine)>? result, NativeNeighbour* output, int* found)
+    private static int Answer(
+        Handle h, IReadOnlyList<(string Word, float Cosine)>? result, NativeNeighbour* output, int* found)
     {
         if (output == null || found == null) throw new FastW2VException("The output pointers are NULL.");
         *found = 0;
         if (result == null) return NotFound;
         for (int i = 0; i < result.Count; i++)
-            output[i] = new NativeNeighbour { Word = h.Word(h.Vectors.Find(result[i].Word)), Similarity = result[i].Cosine };
+            output[i] = new NativeNeighbour
+            {
+                Word = h.Word(h.Vectors.Find(result[i].Word)), Similarity = result[i].Cosine,
+            };
         *found = result.Count;
         return Ok;
     }

@@ -23,10 +23,13 @@ internal static unsafe class Avx512Image
     public const string DisableVariable = "FW2V_NO_AVX512_IMAGE";
     private static readonly string[] RequiredFlags = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"];
 
-    /// <summary>Runs the embedded AVX-512 image when it applies; returns only when it does not (or could not start).</summary>
+    /// <summary>
+    /// Runs the embedded AVX-512 image when it applies; returns only when it does not (or could not start).
+    /// </summary>
     public static void RunIfBetter(string[] args, TextWriter error)
     {
-        if (Avx512F.IsSupported || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(DisableVariable) == "1") return;
+        if (Avx512F.IsSupported || !OperatingSystem.IsLinux()) return;
+        if (Environment.GetEnvironmentVariable(DisableVariable) == "1") return;
         string? failure;
         try
         {
@@ -58,7 +61,9 @@ internal static unsafe class Avx512Image
     internal static bool CpuHasAvx512(string flagsLine)
     {
         int colon = flagsLine.IndexOf(':');
-        var flags = flagsLine[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var flags = flagsLine[(colon + 1)..]
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
         return RequiredFlags.All(flags.Contains);
     }
 
@@ -71,10 +76,13 @@ internal static unsafe class Avx512Image
         if (fd < 0) return $"memfd_create: errno {Marshal.GetLastPInvokeError()}";
         try
         {
-            using (var file = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write))
+            var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false);
+            using (var file = new FileStream(handle, FileAccess.Write))
                 image.CopyTo(file);
-            byte[][] argv = ProcFile("/proc/self/cmdline")
-                ?? [Encoding.UTF8.GetBytes(Environment.GetCommandLineArgs().FirstOrDefault() ?? "fw2v"), .. args.Select(Encoding.UTF8.GetBytes)];
+            byte[][] argv = ProcFile("/proc/self/cmdline") ?? [
+                Encoding.UTF8.GetBytes(Environment.GetCommandLineArgs().FirstOrDefault() ?? "fw2v"),
+                .. args.Select(Encoding.UTF8.GetBytes),
+            ];
             byte[][] envp = ProcFile("/proc/self/environ") ?? Environment.GetEnvironmentVariables().Keys.Cast<string>()
                 .Select(k => Encoding.UTF8.GetBytes($"{k}={Environment.GetEnvironmentVariable(k)}")).ToArray();
             envp = [.. envp, Encoding.UTF8.GetBytes(DisableVariable + "=1")];
@@ -104,7 +112,10 @@ internal static unsafe class Avx512Image
         catch (UnauthorizedAccessException) { return null; }
     }
 
-    /// <summary>A null-terminated array of NUL-terminated strings in unmanaged memory (kept: on success the process image is replaced).</summary>
+    /// <summary>
+    /// A null-terminated array of NUL-terminated strings in unmanaged memory (kept: on success the process image
+    /// is replaced).
+    /// </summary>
     private static byte** ToCStrings(byte[][] values)
     {
         var array = (byte**)NativeMemory.Alloc((nuint)(values.Length + 1), (nuint)sizeof(byte*));

@@ -42,22 +42,31 @@ public static class Cli
         else if (args[0] == "help") args = [.. args[1..], "--help"];
         else if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
         {
-            error.WriteLine($"fw2v: error: unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see 'fw2v --help')");
+            error.WriteLine(
+                $"fw2v: error: unknown command '{args[0]}'; "
+                + $"the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see 'fw2v --help')");
             return UsageError;
         }
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });
-        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration
+        {
+            Output = output, Error = error, EnableDefaultExceptionHandler = false,
+        };
         if (AsksForHelp(args))
         {
             var captured = new StringWriter();
-            int code = parse.Invoke(new InvocationConfiguration { Output = captured, Error = error, EnableDefaultExceptionHandler = false });
+            int code = parse.Invoke(new InvocationConfiguration
+            {
+                Output = captured, Error = error, EnableDefaultExceptionHandler = false,
+            });
             output.Write(HelpText.WithEverySpelling(captured.ToString(), parse.CommandResult.Command));
             return code;
         }
         string? message = parse.Errors.Count > 0 ? ParserMessage(parse) : OptionTakenAsArgument(parse);
         if (message != null)
         {
-            error.WriteLine($"fw2v: error: {message} (see '{$"fw2v {HelpText.Path(parse.CommandResult.Command)}".TrimEnd()} --help')");
+            string page = $"fw2v {HelpText.Path(parse.CommandResult.Command)}".TrimEnd();
+            error.WriteLine($"fw2v: error: {message} (see '{page} --help')");
             return UsageError;
         }
         try
@@ -81,8 +90,11 @@ public static class Cli
     private static string ParserMessage(ParseResult parse)
     {
         // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
-        var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-        return string.Join(' ', first.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
+            ?? parse.Errors[0];
+        var parts = first.Message.Split(
+            ['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(' ', parts);
     }
 
     /// <summary>
@@ -97,7 +109,8 @@ public static class Cli
             foreach (var token in argument.Tokens)
             {
                 string v = token.Value;
-                if (v.Length < 2 || v[0] != '-' || double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
+                if (v.Length < 2 || v[0] != '-') continue;
+                if (double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
                 if (signedWords && v[1] != '-') continue;
                 return $"Unrecognized option '{v}'";
             }

@@ -3,7 +3,9 @@ using FastW2V.Evaluation;
 
 namespace FastW2V.Cli;
 
-/// <summary>The evaluation reports as text for people and JSON for pipelines (see <see cref="JsonOutput"/>).</summary>
+/// <summary>
+/// The evaluation reports as text for people and JSON for pipelines (see <see cref="JsonOutput"/>).
+/// </summary>
 internal static class EvaluationOutput
 {
     public static void AnalogyText(TextWriter output, AnalogyReport report, bool sections = true)
@@ -14,15 +16,19 @@ internal static class EvaluationOutput
         foreach (var s in new[] { report.Semantic, report.Syntactic, report.Overall })
             output.WriteLine($"{s.Name.ToUpperInvariant(),-30} {s.Accuracy,8:P2}  ({s.Correct} / {s.Seen})");
         var o = report.Overall;
-        output.WriteLine($"Questions seen / total: {o.Seen} / {o.Total} ({(o.Total > 0 ? (double)o.Seen / o.Total : 0):P2}), {report.Restrict} words, " +
-            $"3Cos{report.Method}, {report.Elapsed.TotalSeconds:F2} s" + (report.MalformedLines > 0 ? $", {report.MalformedLines} malformed line(s) skipped" : ""));
+        output.WriteLine(
+            $"Questions seen / total: {o.Seen} / {o.Total} ({(o.Total > 0 ? (double)o.Seen / o.Total : 0):P2}), "
+            + $"{report.Restrict} words, 3Cos{report.Method}, {report.Elapsed.TotalSeconds:F2} s"
+            + (report.MalformedLines > 0 ? $", {report.MalformedLines} malformed line(s) skipped" : ""));
     }
 
     public static void SimilarityText(TextWriter output, IReadOnlyList<SimilarityScore> scores)
     {
         output.WriteLine($"{"pairs file",-24} {"spearman",9} {"used",6} {"oov",6} {"total",6}");
         foreach (var s in scores)
-            output.WriteLine($"{s.Name,-24} {s.Spearman,9:F4} {s.Used,6} {s.OutOfVocabulary,6} {s.Total,6}" + (s.MalformedLines > 0 ? $"  ({s.MalformedLines} malformed line(s) skipped)" : ""));
+            output.WriteLine(
+                $"{s.Name,-24} {s.Spearman,9:F4} {s.Used,6} {s.OutOfVocabulary,6} {s.Total,6}"
+                + (s.MalformedLines > 0 ? $"  ({s.MalformedLines} malformed line(s) skipped)" : ""));
         if (scores.Count > 1) output.WriteLine($"{"average",-24} {Average(scores),9:F4}");
     }
 
@@ -60,7 +66,9 @@ internal static class EvaluationOutput
         return finite.Count > 0 ? finite.Average() : double.NaN;
     }
 
-    /// <summary>{"files": [...], "average": ρ}: one object, so that a pipeline reads the average without computing it.</summary>
+    /// <summary>
+    /// {"files": [...], "average": ρ}: one object, so that a pipeline reads the average without computing it.
+    /// </summary>
     public static void SimilarityJson(Utf8JsonWriter w, IReadOnlyList<SimilarityScore> scores)
     {
         w.WriteStartObject();
@@ -71,7 +79,8 @@ internal static class EvaluationOutput
         {
             w.WriteStartObject();
             w.WriteString("name", s.Name);
-            if (double.IsFinite(s.Spearman)) w.WriteNumber("spearman", Math.Round(s.Spearman, 6)); else w.WriteNull("spearman");
+            if (double.IsFinite(s.Spearman)) w.WriteNumber("spearman", Math.Round(s.Spearman, 6));
+            else w.WriteNull("spearman");
             w.WriteNumber("used", s.Used);
             w.WriteNumber("outOfVocabulary", s.OutOfVocabulary);
             w.WriteNumber("total", s.Total);

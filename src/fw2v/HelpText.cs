@@ -29,7 +29,8 @@ internal static partial class HelpText
         for (int i = start + 1; i < end; i++)
         {
             var m = Row().Match(lines[i]);
-            if (m.Success && m.Groups[1].Value.StartsWith('-')) rows.Add((Relabel(m.Groups[1].Value, options), [m.Groups[3].Value]));
+            if (m.Success && m.Groups[1].Value.StartsWith('-'))
+                rows.Add((Relabel(m.Groups[1].Value, options), [m.Groups[3].Value]));
             else if (rows.Count > 0) rows[^1].Text.Add(lines[i].Trim());
         }
         int width = rows.Max(r => r.Label.Length) + 2;
@@ -46,18 +47,25 @@ internal static partial class HelpText
         return result.ToString();
     }
 
-    /// <summary>"eval analogy", not "analogy": the help page a command's errors and examples belong to ("" for the root).</summary>
-    internal static string Path(Command command) => command is RootCommand ? "" : command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand
-        ? $"{parent.Name} {command.Name}" : command.Name;
+    /// <summary>
+    /// "eval analogy", not "analogy": the help page a command's errors and examples belong to ("" for the root).
+    /// </summary>
+    internal static string Path(Command command) =>
+        command is RootCommand ? ""
+        : command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand
+            ? $"{parent.Name} {command.Name}"
+            : command.Name;
 
     /// <summary>One or two typical calls per help page.</summary>
     private static readonly Dictionary<string, string[]> Examples = new()
     {
-        [""] = ["fw2v -train text.txt -output vectors.bin -cbow 0 -size 100 -window 5 -negative 5 -sample 1e-4 -binary 1",
+        [""] = [
+            "fw2v -train text.txt -output vectors.bin -cbow 0 -size 100 -window 5 -negative 5 -sample 1e-4 -binary 1",
             "fw2v help train"],
         ["train"] = ["fw2v train --input text.txt --output vectors.bin --cbow 0 --size 300 --iter 5",
             "fw2v -train text.txt -output classes.txt -classes 100",
-            "mpirun --hostfile hosts -np 4 --bind-to none fw2v train --mpi --input text.txt --output vectors.bin --threads 16"],
+            "mpirun --hostfile hosts -np 4 --bind-to none fw2v train --mpi --input text.txt --output vectors.bin "
+                + "--threads 16"],
         ["vocab"] = ["fw2v vocab -train text.txt -min-count 5 -save-vocab vocab.txt"],
         ["phrases"] = ["fw2v phrases -train text.txt -output phrases1.txt -threshold 200",
             "fw2v phrases -train phrases1.txt -output phrases2.txt -threshold 100"],
@@ -75,7 +83,9 @@ internal static partial class HelpText
         ["export projector"] = ["fw2v export projector vectors.bin projector/ --limit 10000"],
     };
 
-    /// <summary>"-size &lt;size&gt;" → "-size, --size &lt;size&gt;": every name of the option the label shows.</summary>
+    /// <summary>
+    /// "-size &lt;size&gt;" → "-size, --size &lt;size&gt;": every name of the option the label shows.
+    /// </summary>
     private static string Relabel(string label, List<Option> options)
     {
         int value = label.IndexOf(" <", StringComparison.Ordinal);

@@ -21,7 +21,8 @@ internal static class Interruption
 
     public static int ExitCode => 128 + Signal;
 
-    public static string SignalName => Signal switch { 2 => "SIGINT", 15 => "SIGTERM", 1 => "SIGHUP", _ => $"signal {Signal}" };
+    public static string SignalName =>
+        Signal switch { 2 => "SIGINT", 15 => "SIGTERM", 1 => "SIGHUP", _ => $"signal {Signal}" };
 
     public static IDisposable[] Install(TextWriter error)
     {
@@ -62,7 +63,9 @@ internal static class Interruption
         int removed = TemporaryPaths.DeleteAll();
         try
         {
-            _error.WriteLine($"fw2v: stopped by {SignalName}{(removed > 0 ? $"; removed {removed} temporary file(s)/folder(s)" : "")}.");
+            _error.WriteLine(
+                $"fw2v: stopped by {SignalName}"
+                + $"{(removed > 0 ? $"; removed {removed} temporary file(s)/folder(s)" : "")}.");
             _error.Flush();
         }
         catch (IOException) { } // a hung-up terminal

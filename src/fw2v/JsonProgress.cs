@@ -3,7 +3,9 @@ using FastW2V.Training;
 
 namespace FastW2V.Cli;
 
-/// <summary>How training reports progress: <see cref="ProgressDisplay"/> for people, <see cref="JsonProgress"/> for pipelines.</summary>
+/// <summary>
+/// How training reports progress: <see cref="ProgressDisplay"/> for people, <see cref="JsonProgress"/> for pipelines.
+/// </summary>
 internal interface IProgressSink
 {
     TimeSpan Interval { get; }
@@ -28,13 +30,15 @@ internal sealed class JsonProgress(TextWriter error) : IProgressSink
         w.WriteNumber("epochs", s.EpochCount);
         w.WriteNumber("words", s.Words);
         w.WriteNumber("elapsedSeconds", Math.Round(s.Elapsed.TotalSeconds, 3));
-        if (s.Eta is { } eta) w.WriteNumber("etaSeconds", Math.Round(eta.TotalSeconds, 1)); else w.WriteNull("etaSeconds");
+        if (s.Eta is { } eta) w.WriteNumber("etaSeconds", Math.Round(eta.TotalSeconds, 1));
+        else w.WriteNull("etaSeconds");
         w.WriteNumber("wordsPerSecond", Math.Round(s.WordsPerSecond));
         w.WriteStartArray("wordsPerSecondPerThread");
         foreach (double t in s.ThreadWordsPerSecond) w.WriteNumberValue(Math.Round(t));
         w.WriteEndArray();
         w.WriteNumber("alpha", s.Alpha);
-        if (double.IsFinite(s.IntervalLoss)) w.WriteNumber("loss", Math.Round(s.IntervalLoss, 6)); else w.WriteNull("loss");
+        if (double.IsFinite(s.IntervalLoss)) w.WriteNumber("loss", Math.Round(s.IntervalLoss, 6));
+        else w.WriteNull("loss");
     });
 
     public void Note(string line) => Line(w => w.WriteString("note", line));

@@ -25,12 +25,19 @@ internal sealed class ProgressDisplay(TextWriter error) : IProgressSink
         string epoch = $"epoch {s.Epoch}/{s.EpochCount}";
         string perThread = "[" + string.Join(" ", s.ThreadWordsPerSecond.Select(w => $"{w / 1e3:F0}k")) + "]";
         // Fields from most to least useful; a narrow terminal drops from the end of this list.
-        string[] fields = [$"{s.Fraction,6:P1}", epoch, eta, $"{s.WordsPerSecond / 1e3:N0}k words/s", $"lr {s.Alpha:F6}", $"loss {loss}", perThread];
+        string[] fields =
+        [
+            $"{s.Fraction,6:P1}", epoch, eta, $"{s.WordsPerSecond / 1e3:N0}k words/s", $"lr {s.Alpha:F6}",
+            $"loss {loss}", perThread,
+        ];
         // A closed terminal (after SIGHUP) must not stop the run from writing its checkpoint.
         Try(() =>
         {
             if (_terminal) Draw(s.Fraction, fields);
-            else error.WriteLine($"{DateTime.Now:yyyy-MM-dd HH:mm:ss} progress: {string.Join("  ", fields.Where(f => f.Length > 0))}");
+            else
+                error.WriteLine(
+                    $"{DateTime.Now:yyyy-MM-dd HH:mm:ss} progress: "
+                    + $"{string.Join("  ", fields.Where(f => f.Length > 0))}");
         });
     }
 

@@ -16,7 +16,11 @@ internal static class TrainReport
         w.WriteStartObject();
         w.WriteStartObject("options");
         w.WriteString("architecture", o.Architecture == Architecture.Cbow ? "cbow" : "skip-gram");
-        w.WriteString("loss", o.FullSoftmax ? "softmax" : o.HierarchicalSoftmax && o.Negative > 0 ? "hs+ns" : o.HierarchicalSoftmax ? "hs" : "ns");
+        w.WriteString("loss",
+            o.FullSoftmax ? "softmax"
+            : o.HierarchicalSoftmax && o.Negative > 0 ? "hs+ns"
+            : o.HierarchicalSoftmax ? "hs"
+            : "ns");
         w.WriteNumber("size", o.Dimension);
         w.WriteNumber("window", o.Window);
         w.WriteNumber("negative", o.Negative);
@@ -48,7 +52,8 @@ internal static class TrainReport
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        if (double.IsFinite(r.AverageLoss)) w.WriteNumber("averageLoss", Math.Round(r.AverageLoss, 6)); else w.WriteNull("averageLoss");
+        if (double.IsFinite(r.AverageLoss)) w.WriteNumber("averageLoss", Math.Round(r.AverageLoss, 6));
+        else w.WriteNull("averageLoss");
         w.WriteNumber("trainingSeconds", Math.Round(r.Elapsed.TotalSeconds, 3));
         w.WriteNumber("wallSeconds", Math.Round(report.Wall.TotalSeconds, 3));
         w.WriteNumber("wordsPerSecond", Math.Round(r.WordsPerSecond));
@@ -70,7 +75,11 @@ internal static class TrainReport
             w.WriteStartObject();
             w.WriteString("when", e.When);
             if (e.Analogy != null) { w.WritePropertyName("analogy"); EvaluationOutput.AnalogyJson(w, e.Analogy); }
-            if (e.Similarity != null) { w.WritePropertyName("similarity"); EvaluationOutput.SimilarityJson(w, e.Similarity); }
+            if (e.Similarity != null)
+            {
+                w.WritePropertyName("similarity");
+                EvaluationOutput.SimilarityJson(w, e.Similarity);
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

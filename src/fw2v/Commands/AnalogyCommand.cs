@@ -10,9 +10,16 @@ internal static class AnalogyCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
-        var words = new Argument<string[]>("words") { Description = "a b c: a is to b as c is to ?", Arity = new ArgumentArity(3, 3) };
+        var words = new Argument<string[]>("words")
+        {
+            Description = "a b c: a is to b as c is to ?", Arity = new ArgumentArity(3, 3),
+        };
         var k = new Option<int>("-k") { Description = "Answers to show.", DefaultValueFactory = _ => 10 };
-        var command = new Command("analogy", "Answer one analogy: a is to b as c is to ? (nearest words to b − a + c).") { vectors, words, k };
+        var command = new Command(
+            "analogy", "Answer one analogy: a is to b as c is to ? (nearest words to b − a + c).")
+        {
+            vectors, words, k,
+        };
         command.SetAction(parse =>
         {
             int count = parse.GetValue(k);

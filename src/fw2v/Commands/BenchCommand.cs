@@ -15,24 +15,53 @@ internal static class BenchCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var corpus = new Option<string?>("--corpus") { Description = "Training text (default: data/enwiki.txt, else ../shared/data/enwiki2015-text8like.gz)." };
-        var threads = new Option<string>("--threads") { Description = "Comma-separated thread counts.", DefaultValueFactory = _ => string.Join(",", DefaultThreads()) };
-        var repeat = new Option<int>("--repeat") { Description = "Runs per thread count; the median is reported.", DefaultValueFactory = _ => 1 };
+        var corpus = new Option<string?>("--corpus")
+        {
+            Description = "Training text (default: data/enwiki.txt, else ../shared/data/enwiki2015-text8like.gz).",
+        };
+        var threads = new Option<string>("--threads")
+        {
+            Description = "Comma-separated thread counts.",
+            DefaultValueFactory = _ => string.Join(",", DefaultThreads()),
+        };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Runs per thread count; the median is reported.", DefaultValueFactory = _ => 1,
+        };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
-        var cbow = new Option<int>("--cbow", "-cbow") { Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 0 };
-        var size = new Option<int>("--size", "-size") { Description = "Vector dimension.", DefaultValueFactory = _ => 100 };
+        var cbow = new Option<int>("--cbow", "-cbow")
+        {
+            Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 0,
+        };
+        var size = new Option<int>("--size", "-size")
+        {
+            Description = "Vector dimension.", DefaultValueFactory = _ => 100,
+        };
         var window = new Option<int>("--window", "-window") { Description = "Window.", DefaultValueFactory = _ => 5 };
-        var negative = new Option<int>("--negative", "-negative") { Description = "Negative samples.", DefaultValueFactory = _ => 5 };
-        var hs = new Option<int>("--hs", "-hs") { Description = "1 = hierarchical softmax.", DefaultValueFactory = _ => 0 };
-        var sample = new Option<double>("--sample", "-sample") { Description = "Subsampling threshold.", DefaultValueFactory = _ => 1e-4 };
+        var negative = new Option<int>("--negative", "-negative")
+        {
+            Description = "Negative samples.", DefaultValueFactory = _ => 5,
+        };
+        var hs = new Option<int>("--hs", "-hs")
+        {
+            Description = "1 = hierarchical softmax.", DefaultValueFactory = _ => 0,
+        };
+        var sample = new Option<double>("--sample", "-sample")
+        {
+            Description = "Subsampling threshold.", DefaultValueFactory = _ => 1e-4,
+        };
         var iter = new Option<int>("--iter", "-iter") { Description = "Epochs per run.", DefaultValueFactory = _ => 1 };
         var noBatch = new Option<bool>("--no-batch") { Description = "One example at a time (word2vec.c's loops)." };
         var cbowBatch = SharedOptions.CbowBatch();
         var kernels = SharedOptions.Kernels();
         var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t." };
-        var command = new Command("bench", "Training throughput per thread count (default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).")
+        var command = new Command(
+            "bench",
+            "Training throughput per thread count "
+            + "(default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).")
         {
-            corpus, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch, cbowBatch, kernels, pin,
+            corpus, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch, cbowBatch, kernels,
+            pin,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +70,8 @@ internal static class BenchCommand
             SharedOptions.RequireZeroOrOne(parse.GetValue(cbow), "cbow");
             SharedOptions.RequireZeroOrOne(parse.GetValue(hs), "hs");
             string path = parse.GetValue(corpus) ?? DefaultCorpora.FirstOrDefault(File.Exists)
-                ?? throw new FastW2VException("No corpus: give --corpus FILE (data/enwiki.txt is made by ./tools/demo.sh).");
+                ?? throw new FastW2VException(
+                    "No corpus: give --corpus FILE (data/enwiki.txt is made by ./tools/demo.sh).");
             var options = new TrainingOptions
             {
                 Architecture = parse.GetValue(cbow) == 1 ? Architecture.Cbow : Architecture.SkipGram,
@@ -57,51 +87,64 @@ internal static class BenchCommand
                 Pin = parse.GetValue(pin),
                 Threads = counts.Max(),
             };
-            bool asJson = parse.GetValue(json);
-            ThroughputCorpus? corpusFigures = null;
-            var rows = ThroughputBenchmark.Run(path, options, counts, repeats, corpus =>
-            {
-                corpusFigures = corpus;
-                if (asJson) return;
-                output.WriteLine($"Corpus {path}: {corpus.Words:N0} words, {corpus.Vocabulary:N0} in the vocabulary; "
-                    + $"counted and encoded in {corpus.PrepareTime.TotalSeconds:F2} s.");
-                output.WriteLine($"{Describe(options)}, {options.Iterations} epoch(s), median of {repeats} run(s).");
-                output.WriteLine($"{"threads",7} {"train s",9} {"words/s",12} {"words/s/thread",15} {"scaling",8} {"peak MB",8}");
-            }, row =>
-            {
-                if (!asJson)
-                    output.WriteLine($"{row.Threads,7} {row.Seconds,9:F2} {row.WordsPerSecond,12:N0} "
-                        + $"{row.WordsPerSecondPerThread,15:N0} {row.Scaling,8:P0} {row.PeakMegabytes,8:N0}");
-            });
-            if (asJson)
-                JsonOutput.Write(output, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("corpus", path);
-                    w.WriteNumber("corpusWords", corpusFigures!.Words);
-                    w.WriteNumber("vocabulary", corpusFigures.Vocabulary);
-                    w.WriteNumber("prepareSeconds", Math.Round(corpusFigures.PrepareTime.TotalSeconds, 3));
-                    w.WriteString("model", Describe(options));
-                    w.WriteNumber("epochs", options.Iterations);
-                    w.WriteNumber("repeats", repeats);
-                    w.WriteStartArray("runs");
-                    foreach (var row in rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("threads", row.Threads);
-                        w.WriteNumber("trainSeconds", Math.Round(row.Seconds, 3));
-                        w.WriteNumber("wordsPerSecond", Math.Round(row.WordsPerSecond));
-                        w.WriteNumber("wordsPerSecondPerThread", Math.Round(row.WordsPerSecondPerThread));
-                        w.WriteNumber("scaling", Math.Round(row.Scaling, 4));
-                        w.WriteNumber("peakMegabytes", Math.Round(row.PeakMegabytes, 1));
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
-            return 0;
+            return Run(output, path, options, counts, repeats, parse.GetValue(json));
         });
         return command;
+    }
+
+    /// <summary>Runs the benchmark, printing the table as it goes, or the JSON document at the end.</summary>
+    private static int Run(
+        TextWriter output, string path, TrainingOptions options, int[] counts, int repeats, bool asJson)
+    {
+        ThroughputCorpus? corpusFigures = null;
+        var rows = ThroughputBenchmark.Run(path, options, counts, repeats, corpus =>
+        {
+            corpusFigures = corpus;
+            if (asJson) return;
+            output.WriteLine($"Corpus {path}: {corpus.Words:N0} words, {corpus.Vocabulary:N0} in the vocabulary; "
+                + $"counted and encoded in {corpus.PrepareTime.TotalSeconds:F2} s.");
+            output.WriteLine($"{Describe(options)}, {options.Iterations} epoch(s), median of {repeats} run(s).");
+            output.WriteLine(
+                $"{"threads",7} {"train s",9} {"words/s",12} {"words/s/thread",15} {"scaling",8} {"peak MB",8}");
+        }, row =>
+        {
+            if (!asJson)
+                output.WriteLine($"{row.Threads,7} {row.Seconds,9:F2} {row.WordsPerSecond,12:N0} "
+                    + $"{row.WordsPerSecondPerThread,15:N0} {row.Scaling,8:P0} {row.PeakMegabytes,8:N0}");
+        });
+        if (asJson) WriteJson(output, path, corpusFigures!, options, repeats, rows);
+        return 0;
+    }
+
+    private static void WriteJson(
+        TextWriter output, string path, ThroughputCorpus corpusFigures, TrainingOptions options, int repeats,
+        IReadOnlyList<ThroughputRow> rows)
+    {
+        JsonOutput.Write(output, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("corpus", path);
+            w.WriteNumber("corpusWords", corpusFigures.Words);
+            w.WriteNumber("vocabulary", corpusFigures.Vocabulary);
+            w.WriteNumber("prepareSeconds", Math.Round(corpusFigures.PrepareTime.TotalSeconds, 3));
+            w.WriteString("model", Describe(options));
+            w.WriteNumber("epochs", options.Iterations);
+            w.WriteNumber("repeats", repeats);
+            w.WriteStartArray("runs");
+            foreach (var row in rows)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("threads", row.Threads);
+                w.WriteNumber("trainSeconds", Math.Round(row.Seconds, 3));
+                w.WriteNumber("wordsPerSecond", Math.Round(row.WordsPerSecond));
+                w.WriteNumber("wordsPerSecondPerThread", Math.Round(row.WordsPerSecondPerThread));
+                w.WriteNumber("scaling", Math.Round(row.Scaling, 4));
+                w.WriteNumber("peakMegabytes", Math.Round(row.PeakMegabytes, 1));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
     }
 
     private static IEnumerable<int> DefaultThreads()
@@ -132,6 +175,7 @@ internal static class BenchCommand
             (true, _) => "hierarchical softmax",
             _ => $"{o.Negative} negatives",
         };
-        return $"{arch}{(o.Batch ? " (batched)" : "")}, d {o.Dimension}, window {o.Window}, {loss}, sample {o.Sample:G}, kernels {o.Kernels.Name}";
+        return $"{arch}{(o.Batch ? " (batched)" : "")}, d {o.Dimension}, window {o.Window}, {loss}, "
+            + $"sample {o.Sample:G}, kernels {o.Kernels.Name}";
     }
 }

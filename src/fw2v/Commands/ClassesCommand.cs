@@ -12,9 +12,14 @@ internal static class ClassesCommand
     {
         var input = new Argument<string>("vectors") { Description = "Vector file (text or binary, detected)." };
         var count = new Argument<int>("classes") { Description = "Number of classes (k)." };
-        var target = new Option<string>("--output", "-output", "-o") { Description = "Write \"word class\" lines here (vocabulary order, as word2vec.c).", Required = true };
+        var target = new Option<string>("--output", "-output", "-o")
+        {
+            Description = "Write \"word class\" lines here (vocabulary order, as word2vec.c).", Required = true,
+        };
         var threads = SharedOptions.Threads();
-        var command = new Command("classes", "Word classes by word2vec.c's k-means (10 iterations) on existing vectors; word2vec.c's -classes output.")
+        var command = new Command(
+            "classes",
+            "Word classes by word2vec.c's k-means (10 iterations) on existing vectors; word2vec.c's -classes output.")
         {
             input, count, target, threads,
         };
@@ -27,7 +32,9 @@ internal static class ClassesCommand
             var clock = Stopwatch.StartNew();
             int[] classes = WordClasses.Cluster(vectors.Vectors, parse.GetValue(count), parse.GetValue(threads));
             ClassFileWriter.Write(outPath, vectors.Count, row => vectors.Words[row], classes);
-            error.WriteLine($"Wrote the classes of {vectors.Count:N0} words ({parse.GetValue(count)} classes, {clock.Elapsed.TotalSeconds:F2} s) to {outPath}.");
+            error.WriteLine(
+                $"Wrote the classes of {vectors.Count:N0} words "
+                + $"({parse.GetValue(count)} classes, {clock.Elapsed.TotalSeconds:F2} s) to {outPath}.");
             return 0;
         });
         return command;

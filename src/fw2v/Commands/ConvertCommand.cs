@@ -22,7 +22,9 @@ internal static class ConvertCommand
             using var vectors = VectorFileReader.Read(parse.GetValue(input)!);
             bool isBinary = SharedOptions.IsBinary(parse.GetValue(binary), outPath);
             VectorFileWriter.Write(outPath, vectors, isBinary);
-            output.WriteLine($"Wrote {vectors.Count:N0} vectors of dimension {vectors.Dimension} to {outPath} ({(isBinary ? "binary" : "text")}).");
+            output.WriteLine(
+                $"Wrote {vectors.Count:N0} vectors of dimension {vectors.Dimension} to {outPath} "
+                + $"({(isBinary ? "binary" : "text")}).");
             return 0;
         });
         return command;

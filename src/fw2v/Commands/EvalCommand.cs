@@ -18,17 +18,32 @@ internal static class EvalCommand
     private static Command Analogy(TextWriter output)
     {
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
-        var questions = new Argument<string>("questions") { Description = "Analogy questions (questions-words.txt format)." };
-        var restrict = new Option<int>("--restrict") { Description = "Use the N most frequent words (the file's first N).", DefaultValueFactory = _ => 30000 };
-        var method = new Option<AnalogyMethod>("--method") { Description = "add (3CosAdd, compute-accuracy's) or mul (3CosMul).", DefaultValueFactory = _ => AnalogyMethod.Add };
+        var questions = new Argument<string>("questions")
+        {
+            Description = "Analogy questions (questions-words.txt format).",
+        };
+        var restrict = new Option<int>("--restrict")
+        {
+            Description = "Use the N most frequent words (the file's first N).", DefaultValueFactory = _ => 30000,
+        };
+        var method = new Option<AnalogyMethod>("--method")
+        {
+            Description = "add (3CosAdd, compute-accuracy's) or mul (3CosMul).",
+            DefaultValueFactory = _ => AnalogyMethod.Add,
+        };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var threads = SharedOptions.Threads();
-        var command = new Command("analogy", "Analogy accuracy, exactly as word2vec.c's compute-accuracy (3CosAdd) by default.") { vectors, questions, restrict, method, json, threads };
+        var command = new Command(
+            "analogy", "Analogy accuracy, exactly as word2vec.c's compute-accuracy (3CosAdd) by default.")
+        {
+            vectors, questions, restrict, method, json, threads,
+        };
         command.SetAction(parse =>
         {
             var q = AnalogyQuestions.Read(parse.GetValue(questions)!);
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
-            var report = AnalogyEvaluator.Evaluate(v, q, parse.GetValue(restrict), parse.GetValue(threads), parse.GetValue(method));
+            var report = AnalogyEvaluator.Evaluate(
+                v, q, parse.GetValue(restrict), parse.GetValue(threads), parse.GetValue(method));
             if (parse.GetValue(json)) JsonOutput.Write(output, w => EvaluationOutput.AnalogyJson(w, report));
             else EvaluationOutput.AnalogyText(output, report);
             return 0;
@@ -39,10 +54,20 @@ internal static class EvalCommand
     private static Command Similarity(TextWriter output)
     {
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
-        var pairs = new Argument<string[]>("pairs") { Description = "Word-pair files (word1 word2 score) or folders of them.", Arity = ArgumentArity.OneOrMore };
-        var restrict = new Option<int>("--restrict") { Description = "Use only the N most frequent words (0 = all).", DefaultValueFactory = _ => 0 };
+        var pairs = new Argument<string[]>("pairs")
+        {
+            Description = "Word-pair files (word1 word2 score) or folders of them.", Arity = ArgumentArity.OneOrMore,
+        };
+        var restrict = new Option<int>("--restrict")
+        {
+            Description = "Use only the N most frequent words (0 = all).", DefaultValueFactory = _ => 0,
+        };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
-        var command = new Command("similarity", "Spearman's rank correlation between cosine similarity and human scores.") { vectors, pairs, restrict, json };
+        var command = new Command(
+            "similarity", "Spearman's rank correlation between cosine similarity and human scores.")
+        {
+            vectors, pairs, restrict, json,
+        };
         command.SetAction(parse =>
         {
             var files = SimilarityPairs.Expand(parse.GetValue(pairs)!).Select(SimilarityPairs.Read).ToList();

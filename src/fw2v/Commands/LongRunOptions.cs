@@ -11,7 +11,8 @@ internal sealed class LongRunOptions
 {
     public readonly Option<string?> Checkpoint = new("--checkpoint")
     {
-        Description = "Write a checkpoint here (atomically) every --checkpoint-every minutes, after each epoch and when stopped by a signal.",
+        Description = "Write a checkpoint here (atomically) every --checkpoint-every minutes, after each epoch "
+            + "and when stopped by a signal.",
     };
     public readonly Option<double> CheckpointEvery = new("--checkpoint-every")
     {
@@ -23,7 +24,8 @@ internal sealed class LongRunOptions
     };
     public readonly Option<string?> InitVectors = new("--init-vectors")
     {
-        Description = "Start from these vectors (text or binary): words present keep theirs (fastText's -pretrainedVectors).",
+        Description = "Start from these vectors (text or binary): words present keep theirs "
+            + "(fastText's -pretrainedVectors).",
     };
     public readonly Option<bool> Force = new("--force")
     {
@@ -40,7 +42,9 @@ internal sealed class LongRunOptions
     public void CheckResumeAlone(ParseResult parse)
     {
         if (parse.Tokens.Count(t => t.Type == TokenType.Option && t.Value != "--force") > 1)
-            throw new FastW2VException("--resume FILE takes no other option but --force: the run's options, corpus and outputs are the checkpoint's.");
+            throw new FastW2VException(
+                "--resume FILE takes no other option but --force: the run's options, corpus and outputs are "
+                + "the checkpoint's.");
     }
 
     /// <summary>Minutes between checkpoints, as the library takes them.</summary>

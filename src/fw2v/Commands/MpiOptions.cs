@@ -10,21 +10,25 @@ internal sealed class MpiOptions
 {
     public readonly Option<bool> Mpi = new("--mpi")
     {
-        Description = "Train as one rank of an MPI job started by mpirun (Open MPI, loaded at run time): every rank trains its part of the corpus, their changes are merged into one model, rank 0 writes.",
+        Description = "Train as one rank of an MPI job started by mpirun (Open MPI, loaded at run time): "
+            + "every rank trains its part of the corpus, their changes are merged into one model, rank 0 writes.",
     };
     public readonly Option<string> SyncEvery = new("--sync-every")
     {
-        Description = "With --mpi: merge the ranks' models every N words of the whole job (k, M, G suffixes) or every N seconds (e.g. 2s).",
+        Description = "With --mpi: merge the ranks' models every N words of the whole job (k, M, G suffixes) "
+            + "or every N seconds (e.g. 2s).",
         DefaultValueFactory = _ => "500k",
     };
     public readonly Option<string> SyncSchedule = new("--sync-schedule")
     {
-        Description = "With --mpi: banded (frequent rows every round, rarer rows less often; see the README) or full (every row every round).",
+        Description = "With --mpi: banded (frequent rows every round, rarer rows less often; see the README) "
+            + "or full (every row every round).",
         DefaultValueFactory = _ => "banded",
     };
     public readonly Option<bool> RankLog = new("--rank-log")
     {
-        Description = "With --mpi: every rank logs (prefixed with its rank); by default ranks other than 0 print nothing but errors.",
+        Description = "With --mpi: every rank logs (prefixed with its rank); by default ranks other than 0 "
+            + "print nothing but errors.",
     };
 
     public MpiOptions() => SyncSchedule.AcceptOnlyFromAmong("banded", "full");

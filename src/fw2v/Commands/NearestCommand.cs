@@ -16,11 +16,16 @@ internal static class NearestCommand
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
         var words = new Argument<string[]>("words")
         {
-            Description = "One query: its words are summed (-word subtracts, +word adds). None: one query per line from stdin.",
+            Description = "One query: its words are summed (-word subtracts, +word adds). "
+                + "None: one query per line from stdin.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var k = new Option<int>("-k", "--k") { Description = "Neighbours to show.", DefaultValueFactory = _ => 10 };
-        var command = new Command("nn", "Nearest neighbours by cosine similarity (example: fw2v nn vectors.bin \"king -man +woman\" -k 5).") { vectors, words, k };
+        var command = new Command(
+            "nn", "Nearest neighbours by cosine similarity (example: fw2v nn vectors.bin \"king -man +woman\" -k 5).")
+        {
+            vectors, words, k,
+        };
         command.SetAction(parse =>
         {
             int count = parse.GetValue(k);
@@ -47,11 +52,13 @@ internal static class NearestCommand
         return command;
     }
 
-    private static void Answer(NearestNeighbours nn, WordVectors v, List<(string Word, float Sign)> terms, int count, TextWriter output)
+    private static void Answer(
+        NearestNeighbours nn, WordVectors v, List<(string Word, float Sign)> terms, int count, TextWriter output)
     {
         var result = nn.Query(terms, count);
         if (result == null)
-            throw new FastW2VException($"out of vocabulary: {string.Join(' ', terms.Where(t => v.Find(t.Word) < 0).Select(t => t.Word))}");
+            throw new FastW2VException(
+                $"out of vocabulary: {string.Join(' ', terms.Where(t => v.Find(t.Word) < 0).Select(t => t.Word))}");
         output.WriteLine($"{string.Join(' ', terms.Select(t => t.Sign < 0 ? "-" + t.Word : t.Word))}:");
         foreach (var (word, cosine) in result) output.WriteLine($"  {word,-24} {cosine:F4}");
     }

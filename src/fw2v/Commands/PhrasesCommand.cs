@@ -14,24 +14,39 @@ internal static class PhrasesCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var input = SharedOptions.Input();
-        var outputFile = new Option<string>("--output", "-output", "-o") { Description = "Write the text with phrases joined here (- = standard output).", Required = true };
+        var outputFile = new Option<string>("--output", "-output", "-o")
+        {
+            Description = "Write the text with phrases joined here (- = standard output).", Required = true,
+        };
         var minCount = SharedOptions.MinCount();
         var threshold = new Option<float>("--threshold", "-threshold")
         {
-            Description = "Join a pair when (count(ab) - min-count) / count(a) / count(b) * words > this (higher = fewer phrases).",
+            Description = "Join a pair when (count(ab) - min-count) / count(a) / count(b) * words > this "
+                + "(higher = fewer phrases).",
             DefaultValueFactory = _ => 100,
         };
         var threads = SharedOptions.Threads();
-        var debug = new Option<int>("--debug", "-debug") { Description = "0 = quiet; 1, 2 = word2phrase's counts and a summary.", DefaultValueFactory = _ => 2 };
+        var debug = new Option<int>("--debug", "-debug")
+        {
+            Description = "0 = quiet; 1, 2 = word2phrase's counts and a summary.", DefaultValueFactory = _ => 2,
+        };
         var prune = new Option<long>("--prune-threshold")
         {
-            Description = "Past this many distinct words and pairs, drop the rarest as word2phrase's ReduceVocab does (word2phrase: 350,000,000).",
+            Description = "Past this many distinct words and pairs, drop the rarest as word2phrase's ReduceVocab does "
+                + "(word2phrase: 350,000,000).",
             DefaultValueFactory = _ => new PhraseOptions().PruneThreshold,
         };
-        var cache = new Option<string?>("--cache") { Description = "Folder where a streamed input (.gz, -, a pipe) is unpacked for the second pass (default: the temp folder)." };
+        var cache = new Option<string?>("--cache")
+        {
+            Description = "Folder where a streamed input (.gz, -, a pipe) is unpacked for the second pass "
+                + "(default: the temp folder).",
+        };
         var noUtf8 = SharedOptions.NoUtf8Check();
         var quiet = SharedOptions.Quiet();
-        var command = new Command("phrases", "word2phrase: join frequent word pairs (new york -> new_york) in a text, byte-identical to word2vec.c's tool.")
+        var command = new Command(
+            "phrases",
+            "word2phrase: join frequent word pairs (new york -> new_york) in a text, "
+            + "byte-identical to word2vec.c's tool.")
         {
             input, outputFile, minCount, threshold, threads, debug, prune, cache, noUtf8, quiet,
         };
@@ -55,7 +70,8 @@ internal static class PhrasesCommand
             PhraseResult? result = null;
             AtomicFile.Write(outputPath, stream => result = PhraseFinder.Run(inputPath, stream, options));
             if (result!.DroppedLastWord && !parse.GetValue(quiet))
-                error.WriteLine($"Note: the last word of {(inputPath == "-" ? "standard input" : inputPath)} has no space or newline after it: dropped, as word2phrase drops it.");
+                error.WriteLine($"Note: the last word of {(inputPath == "-" ? "standard input" : inputPath)} "
+                    + "has no space or newline after it: dropped, as word2phrase drops it.");
             if (verbose) Report(result, error);
             return 0;
         });
@@ -68,9 +84,13 @@ internal static class PhrasesCommand
         error.WriteLine($"Vocab size (unigrams + bigrams): {r.VocabularySize}");
         error.WriteLine($"Words in train file: {r.Words}");
         double seconds = (r.CountTime + r.WriteTime).TotalSeconds;
-        error.WriteLine($"Counted:    {r.DistinctKeys:N0} distinct words and pairs, {r.KeptKeys:N0} of them counted at least min-count times");
-        error.WriteLine($"Phrases:    {r.Joined:N0} words joined to the word before them ({100.0 * r.Joined / Math.Max(1, r.Words):F2}% of {r.Words:N0})");
-        error.WriteLine($"Time:       counting {r.CountTime.TotalSeconds:F2} s ({r.MergeTime.TotalSeconds:F2} s of it merging; {r.Shards} shard(s){(r.Sequential ? ", counted again in one pass" : "")}), "
+        error.WriteLine($"Counted:    {r.DistinctKeys:N0} distinct words and pairs, "
+            + $"{r.KeptKeys:N0} of them counted at least min-count times");
+        error.WriteLine($"Phrases:    {r.Joined:N0} words joined to the word before them "
+            + $"({100.0 * r.Joined / Math.Max(1, r.Words):F2}% of {r.Words:N0})");
+        error.WriteLine($"Time:       counting {r.CountTime.TotalSeconds:F2} s "
+            + $"({r.MergeTime.TotalSeconds:F2} s of it merging; {r.Shards} shard(s)"
+            + $"{(r.Sequential ? ", counted again in one pass" : "")}), "
             + $"writing {r.WriteTime.TotalSeconds:F2} s: {r.InputBytes / 1e6 / seconds:F0} MB/s");
     }
 }

@@ -14,10 +14,22 @@ internal static class PictureCommands
     public static Command Plot(TextWriter output)
     {
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
-        var words = new Argument<string[]>("words") { Description = "Words to map, each with its nearest neighbours.", Arity = ArgumentArity.OneOrMore };
-        var target = new Option<string>("--output", "-output", "-o") { Description = "The SVG file to write.", Required = true };
-        var k = new Option<int>("-k", "--k") { Description = "Neighbours shown per word.", DefaultValueFactory = _ => 8 };
-        var command = new Command("plot", "A 2-D map (PCA) of words and their nearest neighbours, as SVG.") { vectors, words, target, k };
+        var words = new Argument<string[]>("words")
+        {
+            Description = "Words to map, each with its nearest neighbours.", Arity = ArgumentArity.OneOrMore,
+        };
+        var target = new Option<string>("--output", "-output", "-o")
+        {
+            Description = "The SVG file to write.", Required = true,
+        };
+        var k = new Option<int>("-k", "--k")
+        {
+            Description = "Neighbours shown per word.", DefaultValueFactory = _ => 8,
+        };
+        var command = new Command("plot", "A 2-D map (PCA) of words and their nearest neighbours, as SVG.")
+        {
+            vectors, words, target, k,
+        };
         command.SetAction(parse =>
         {
             if (parse.GetValue(k) < 1) throw new FastW2VException($"k must be at least 1 (got {parse.GetValue(k)}).");
@@ -32,13 +44,22 @@ internal static class PictureCommands
 
     public static Command PlotLoss(TextWriter output)
     {
-        var log = new Argument<string>("log") { Description = "What train --json printed, or the stderr of train --progress json." };
-        var target = new Option<string>("--output", "-output", "-o") { Description = "The SVG file to write.", Required = true };
+        var log = new Argument<string>("log")
+        {
+            Description = "What train --json printed, or the stderr of train --progress json.",
+        };
+        var target = new Option<string>("--output", "-output", "-o")
+        {
+            Description = "The SVG file to write.", Required = true,
+        };
         var command = new Command("plot-loss", "The loss curve of a training run, as SVG.") { log, target };
         command.SetAction(parse =>
         {
-            return WriteSvg(parse.GetValue(target)!, output,
-                () => LossCurve.Draw(System.Text.Encoding.UTF8.GetString(FileInput.ReadAllBytes(parse.GetValue(log)!, "training log"))));
+            return WriteSvg(parse.GetValue(target)!, output, () =>
+            {
+                byte[] bytes = FileInput.ReadAllBytes(parse.GetValue(log)!, "training log");
+                return LossCurve.Draw(System.Text.Encoding.UTF8.GetString(bytes));
+            });
         });
         return command;
     }
@@ -47,8 +68,15 @@ internal static class PictureCommands
     {
         var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
         var folder = new Argument<string>("folder") { Description = "Folder for vectors.tsv and metadata.tsv." };
-        var limit = new Option<int>("--limit") { Description = "Export only the N most frequent words (0 = all).", DefaultValueFactory = _ => 0 };
-        var projector = new Command("projector", "vectors.tsv and metadata.tsv for the TensorBoard projector (projector.tensorflow.org).") { vectors, folder, limit };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "Export only the N most frequent words (0 = all).", DefaultValueFactory = _ => 0,
+        };
+        var projector = new Command(
+            "projector", "vectors.tsv and metadata.tsv for the TensorBoard projector (projector.tensorflow.org).")
+        {
+            vectors, folder, limit,
+        };
         projector.SetAction(parse =>
         {
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);

@@ -49,14 +49,20 @@ internal static class SharedOptions
     /// <summary>The kernel strategy; unset = the best this CPU runs (or FW2V_SIMD's).</summary>
     public static Option<string?> Kernels() => new("--kernels")
     {
-        Description = $"Kernel strategy: {string.Join(", ", FastW2V.Kernels.KernelStrategies.All.Select(s => s.Name))}, or avx2/avx512 "
-            + $"(default: the best this CPU runs, now {FastW2V.Kernels.KernelStrategies.Supported[0].Name}, or what FW2V_SIMD names).",
+        Description =
+            $"Kernel strategy: {string.Join(", ", FastW2V.Kernels.KernelStrategies.All.Select(s => s.Name))}, "
+            + "or avx2/avx512 (default: the best this CPU runs, "
+            + $"now {FastW2V.Kernels.KernelStrategies.Supported[0].Name}, or what FW2V_SIMD names).",
     };
 
-    /// <summary>The strategy <see cref="Kernels"/> names, or the loop strategy of the default's instruction set when asked.</summary>
+    /// <summary>
+    /// The strategy <see cref="Kernels"/> names, or the loop strategy of the default's instruction set when asked.
+    /// </summary>
     public static FastW2V.Kernels.KernelStrategy ChooseKernels(string? name, bool loops)
     {
-        var chosen = name == null ? FastW2V.Kernels.KernelStrategies.Default : FastW2V.Kernels.KernelStrategies.Choose(name);
+        var chosen = name == null
+            ? FastW2V.Kernels.KernelStrategies.Default
+            : FastW2V.Kernels.KernelStrategies.Choose(name);
         return loops ? FastW2V.Kernels.KernelStrategies.Loop(chosen.InstructionSet) : chosen;
     }
 
@@ -73,12 +79,14 @@ internal static class SharedOptions
     /// </summary>
     public static Option<bool?> Binary() => new("--binary", "-binary")
     {
-        Description = "Write binary vectors: -binary 1 (word2vec.c) or --binary; -binary 0 = text (default: binary for a .bin path, else text).",
+        Description = "Write binary vectors: -binary 1 (word2vec.c) or --binary; -binary 0 = text "
+            + "(default: binary for a .bin path, else text).",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
     /// <summary>The format <see cref="Binary"/> chose for <paramref name="path"/>.</summary>
-    public static bool IsBinary(bool? binary, string path) => binary ?? path.EndsWith(".bin", StringComparison.OrdinalIgnoreCase);
+    public static bool IsBinary(bool? binary, string path) =>
+        binary ?? path.EndsWith(".bin", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>word2vec.c's 0/1 flags (-cbow, -hs, -binary): anything else is a mistake, not "true".</summary>
     public static void RequireZeroOrOne(int value, string name)

@@ -35,7 +35,8 @@ internal static class TrainCommand
             var job = options.Job(parse, resume, forced);
             bool json = parse.GetValue(options.Json);
             if (job.Output == Formats.AtomicFile.StandardOutput && json)
-                throw new FastW2VException("--output - writes the vectors to standard output: --json would be mixed in; "
+                throw new FastW2VException(
+                    "--output - writes the vectors to standard output: --json would be mixed in; "
                     + "give the vectors a file.");
             int debug = parse.GetValue(options.Debug);
             bool quiet = parse.GetValue(options.Quiet), jsonProgress = parse.GetValue(options.Progress) == "json";

@@ -13,7 +13,10 @@ namespace FastW2V.Cli.Commands;
 internal sealed class TrainOptions
 {
     public readonly Option<string> Input = SharedOptions.Input(required: false); // not with --resume FILE
-    public readonly Option<string?> Output = new("--output", "-output", "-o") { Description = "Write the word vectors here." };
+    public readonly Option<string?> Output = new("--output", "-output", "-o")
+    {
+        Description = "Write the word vectors here.",
+    };
     public readonly Option<int> Size = Int("--size", "-size", 100, "Vector dimension.");
     public readonly Option<int> Window = Int("--window", "-window", 5, "Maximum skip length between words.");
     public readonly Option<double> Sample = new("--sample", "-sample")
@@ -27,7 +30,8 @@ internal sealed class TrainOptions
         Description = "ns (negative sampling), hs (hierarchical softmax alone) or softmax (the exact full softmax; "
             + "small vocabularies).",
     };
-    public readonly Option<int> Negative = Int("--negative", "-negative", 5, "Negative samples per example (0 = none).");
+    public readonly Option<int> Negative = Int("--negative", "-negative", 5,
+        "Negative samples per example (0 = none).");
     public readonly Option<int> Threads = SharedOptions.Threads();
     public readonly Option<int> Iter = Int("--iter", "-iter", 5, "Training epochs.");
     public readonly Option<long> MinCount = SharedOptions.MinCount();
@@ -48,7 +52,8 @@ internal sealed class TrainOptions
         "0 = nothing but errors; 1 = the summary; 2 = progress as well; 3 = the loss of every epoch too.");
     public readonly Option<int> Classes = Int("--classes", "-classes", 0,
         "Write word classes (word2vec.c's k-means, 10 iterations) to --output instead of vectors; 0 = vectors.");
-    public readonly Option<bool> CbowSum = Flag("--cbow-sum", "CBOW hidden vector = sum of the context vectors (default: mean).");
+    public readonly Option<bool> CbowSum = Flag("--cbow-sum",
+        "CBOW hidden vector = sum of the context vectors (default: mean).");
     public readonly Option<bool> CbowCompat = Flag("--cbow-w2v-compat",
         "CBOW mean: each context row takes all of the hidden vector's step, as word2vec.c (the default).");
     public readonly Option<bool> CbowExact = Flag("--cbow-exact-gradient",
@@ -61,11 +66,15 @@ internal sealed class TrainOptions
     {
         Description = "Random seed (with -threads 1, runs are bit-identical).", DefaultValueFactory = _ => 1UL,
     };
-    public readonly Option<string?> Cache = new("--cache") { Description = "Folder for the token-id files (default: the temp folder)." };
+    public readonly Option<string?> Cache = new("--cache")
+    {
+        Description = "Folder for the token-id files (default: the temp folder).",
+    };
     public readonly Option<bool> KeepCache = Flag("--keep-cache", "Keep the token-id files after training.");
     public readonly Option<NegativeSamplerKind> Sampler = new("--neg-sampler")
     {
-        Description = "Negative sampler: Alias (default) or Table (word2vec.c's).", DefaultValueFactory = _ => NegativeSamplerKind.Alias,
+        Description = "Negative sampler: Alias (default) or Table (word2vec.c's).",
+        DefaultValueFactory = _ => NegativeSamplerKind.Alias,
     };
     public readonly Option<bool> NoUtf8 = SharedOptions.NoUtf8Check();
     public readonly Option<bool> Quiet = SharedOptions.Quiet();
@@ -75,17 +84,21 @@ internal sealed class TrainOptions
     };
     public readonly Option<string[]> EvalSimilarity = new("--eval-similarity")
     {
-        Description = "After training, Spearman's ρ on these word-pair files or folders.", AllowMultipleArgumentsPerToken = true,
+        Description = "After training, Spearman's ρ on these word-pair files or folders.",
+        AllowMultipleArgumentsPerToken = true,
     };
-    public readonly Option<bool> EvalEveryEpoch = Flag("--eval-every-epoch", "Run the evaluations after every epoch, not only at the end.");
+    public readonly Option<bool> EvalEveryEpoch = Flag("--eval-every-epoch",
+        "Run the evaluations after every epoch, not only at the end.");
     public readonly Option<bool> NoBatch = Flag("--no-batch",
-        "One example at a time, as word2vec.c (default: skip-gram windows and CBOW batches sharing negatives and Huffman paths).");
+        "One example at a time, as word2vec.c (default: skip-gram windows and CBOW batches sharing negatives "
+        + "and Huffman paths).");
     public readonly Option<int> CbowBatch = SharedOptions.CbowBatch();
     public readonly Option<string?> Kernels = SharedOptions.Kernels();
     public readonly Option<bool> Pin = Flag("--pin", "Pin worker thread t to CPU t (Linux).");
     public readonly Option<bool> NoRegisters = Flag("--no-register-kernels",
         "Use the level-1 loop kernels of the chosen instruction set (for benchmarks).");
-    public readonly Option<bool> Json = Flag("--json", "At the end, print the run as one JSON object on stdout (options, "
+    public readonly Option<bool> Json = Flag("--json",
+        "At the end, print the run as one JSON object on stdout (options, "
         + "vocabulary, per-epoch loss and time, speed, memory, outputs, evaluations; see docs/json.md).");
     public readonly Option<string> Progress = new("--progress")
     {
@@ -103,9 +116,10 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All =>
     [
-        Input, Output, Size, Window, Sample, Hs, Loss, Negative, Threads, Iter, MinCount, MaxVocab, Prune, Alpha, Binary, Cbow,
-        SaveVocab, ReadVocab, Debug, Classes, CbowSum, CbowCompat, CbowExact, SaveOutput, Seed, Cache, KeepCache, Sampler,
-        NoUtf8, Quiet, Kernels, NoRegisters, NoBatch, CbowBatch, Pin, EvalAnalogy, EvalSimilarity, EvalEveryEpoch,
+        Input, Output, Size, Window, Sample, Hs, Loss, Negative, Threads, Iter, MinCount, MaxVocab, Prune, Alpha,
+        Binary, Cbow, SaveVocab, ReadVocab, Debug, Classes, CbowSum, CbowCompat, CbowExact, SaveOutput, Seed, Cache,
+        KeepCache, Sampler, NoUtf8, Quiet, Kernels, NoRegisters, NoBatch, CbowBatch, Pin, EvalAnalogy, EvalSimilarity,
+        EvalEveryEpoch,
         .. LongRun.All, .. Mpi.All, Json, Progress,
     ];
 
@@ -122,7 +136,8 @@ internal sealed class TrainOptions
         Training = Training(parse),
         Vocabulary = new VocabularyOptions
         {
-            MinCount = parse.GetValue(MinCount), MaxVocab = parse.GetValue(MaxVocab), PruneThreshold = parse.GetValue(Prune),
+            MinCount = parse.GetValue(MinCount), MaxVocab = parse.GetValue(MaxVocab),
+            PruneThreshold = parse.GetValue(Prune),
         },
         CacheFolder = parse.GetValue(Cache),
         KeepCache = parse.GetValue(KeepCache),
@@ -137,8 +152,13 @@ internal sealed class TrainOptions
         Force = parse.GetValue(LongRun.Force) || forced,
         Distributed = Mpi.Options(parse),
         // The thread count is stored even when it was the default: a checkpoint's positions are per worker.
-        CommandLine = [.. LongRunOptions.Arguments(parse),
-            .. parse.GetResult(Threads) is { Implicit: false } ? [] : new[] { "-threads", $"{parse.GetValue(Threads)}" }],
+        CommandLine =
+        [
+            .. LongRunOptions.Arguments(parse),
+            .. parse.GetResult(Threads) is { Implicit: false }
+                ? []
+                : new[] { "-threads", $"{parse.GetValue(Threads)}" },
+        ],
     };
 
     private TrainingOptions Training(ParseResult parse)
@@ -154,17 +174,23 @@ internal sealed class TrainOptions
             Dimension = parse.GetValue(Size), Window = parse.GetValue(Window), Sample = parse.GetValue(Sample),
             Loss = parse.GetValue(Loss) switch
             {
-                "ns" => LossKind.NegativeSampling, "hs" => LossKind.HierarchicalSoftmax, "softmax" => LossKind.Softmax, _ => null,
+                "ns" => LossKind.NegativeSampling,
+                "hs" => LossKind.HierarchicalSoftmax,
+                "softmax" => LossKind.Softmax,
+                _ => null,
             },
             Threads = parse.GetValue(Threads), Iterations = parse.GetValue(Iter), Alpha = parse.GetValue(Alpha),
-            CbowSum = parse.GetValue(CbowSum), CbowExactGradient = parse.GetValue(CbowExact), Seed = parse.GetValue(Seed),
+            CbowSum = parse.GetValue(CbowSum), CbowExactGradient = parse.GetValue(CbowExact),
+            Seed = parse.GetValue(Seed),
             Sampler = parse.GetValue(Sampler),
             Kernels = SharedOptions.ChooseKernels(parse.GetValue(Kernels), parse.GetValue(NoRegisters)),
             Batch = !parse.GetValue(NoBatch), CbowBatch = parse.GetValue(CbowBatch), Pin = parse.GetValue(Pin),
         };
         // word2vec.c's -negative and -hs count as given only when typed: --loss sets what they leave out.
-        if (parse.GetResult(Negative) is { Implicit: false }) options = options with { Negative = parse.GetValue(Negative) };
-        if (parse.GetResult(Hs) is { Implicit: false }) options = options with { HierarchicalSoftmax = parse.GetValue(Hs) == 1 };
+        if (parse.GetResult(Negative) is { Implicit: false })
+            options = options with { Negative = parse.GetValue(Negative) };
+        if (parse.GetResult(Hs) is { Implicit: false })
+            options = options with { HierarchicalSoftmax = parse.GetValue(Hs) == 1 };
         return options;
     }
 

@@ -2,7 +2,9 @@ using FastW2V.Training;
 
 namespace FastW2V.Cli.Commands;
 
-/// <summary>What <c>fw2v train</c> prints about a run: the end-of-run summary, evaluations, and why it stopped.</summary>
+/// <summary>
+/// What <c>fw2v train</c> prints about a run: the end-of-run summary, evaluations, and why it stopped.
+/// </summary>
 internal static class TrainSummary
 {
     /// <param name="perEpoch">Also the loss and time of every epoch (-debug 3).</param>
@@ -15,14 +17,16 @@ internal static class TrainSummary
             + $"{r.WordsPerSecond:N0} words/s, {r.WordsPerSecond / threads:N0} per thread");
         if (r.Sync is { } sync)
             log($"Merging:    {r.Ranks} ranks × {r.Threads} thread(s); {sync.Rounds:N0} rounds, "
-                + $"{sync.PayloadBytes / 1e6:N1} MB merged per rank, {sync.Busy.TotalSeconds:F2} s on the merging thread");
+                + $"{sync.PayloadBytes / 1e6:N1} MB merged per rank, "
+                + $"{sync.Busy.TotalSeconds:F2} s on the merging thread");
         log($"Loss:       {Loss(r)} per example");
         if (perEpoch)
             foreach (var e in r.PerEpoch)
                 log($"Epoch {e.Epoch,-5} loss {e.Loss:F4}, {e.Time.TotalSeconds:F1} s");
         log($"Writing:    {report.WriteTime.TotalSeconds:F2} s");
         long raw = report.Corpus.CorpusTokens > 0 ? report.Corpus.CorpusTokens : report.Corpus.EncodedTokens;
-        log($"Whole run:  {report.Wall.TotalSeconds:F2} s wall, {raw * o.Iterations / report.Wall.TotalSeconds / threads:N0} "
+        log($"Whole run:  {report.Wall.TotalSeconds:F2} s wall, "
+            + $"{raw * o.Iterations / report.Wall.TotalSeconds / threads:N0} "
             + $"raw words/s/thread, peak memory {PeakMemory.Megabytes():N0} MB{(r.Ranks > 1 ? " (this rank)" : "")}");
     }
 

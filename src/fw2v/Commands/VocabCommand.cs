@@ -14,7 +14,10 @@ internal static class VocabCommand
         var maxVocab = SharedOptions.MaxVocab();
         var prune = SharedOptions.PruneThreshold();
         var save = SharedOptions.SaveVocab();
-        var encode = new Option<bool>("--encode") { Description = "Also encode the corpus into token ids (timed; the id files are then deleted)." };
+        var encode = new Option<bool>("--encode")
+        {
+            Description = "Also encode the corpus into token ids (timed; the id files are then deleted).",
+        };
         var noUtf8 = SharedOptions.NoUtf8Check();
         var quiet = SharedOptions.Quiet();
         var command = new Command("vocab", "Build a vocabulary: counts, timing and MB/s; optionally save it.")
@@ -30,12 +33,14 @@ internal static class VocabCommand
                 Training = new Training.TrainingOptions { Threads = parse.GetValue(threads) },
                 Vocabulary = new VocabularyOptions
                 {
-                    MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab), PruneThreshold = parse.GetValue(prune),
+                    MinCount = parse.GetValue(minCount), MaxVocab = parse.GetValue(maxVocab),
+                    PruneThreshold = parse.GetValue(prune),
                 },
                 CheckUtf8 = !parse.GetValue(noUtf8),
             };
             bool silent = parse.GetValue(quiet);
-            var corpus = TrainingRun.Count(job, parse.GetValue(encode), new TrainingEvents { Log = silent ? null : error.WriteLine });
+            var events = new TrainingEvents { Log = silent ? null : error.WriteLine };
+            var corpus = TrainingRun.Count(job, parse.GetValue(encode), events);
             if (!silent) Report(corpus, job, output);
             return 0;
         });
@@ -46,11 +51,13 @@ internal static class VocabCommand
     {
         double seconds = c.CountTime.TotalSeconds;
         double mbps = c.InputBytes / 1e6 / seconds;
-        output.WriteLine($"Corpus:     {c.Name}: {c.InputBytes:N0} bytes, {c.CorpusTokens:N0} tokens, {c.DistinctWords:N0} distinct words");
-        output.WriteLine($"Vocabulary: {c.VocabularyWords:N0} words with count >= {job.Vocabulary.MinCount} (</s> included), "
-            + $"{c.TrainingTokens:N0} training tokens");
-        output.WriteLine($"Counting:   {seconds:F3} s ({c.MergeTime.TotalSeconds:F3} s of it merging), {c.Shards} shard(s) on "
-            + $"{job.Training.Threads} thread(s): {mbps:F0} MB/s, {mbps / c.Shards:F0} MB/s per thread");
+        output.WriteLine($"Corpus:     {c.Name}: {c.InputBytes:N0} bytes, {c.CorpusTokens:N0} tokens, "
+            + $"{c.DistinctWords:N0} distinct words");
+        output.WriteLine($"Vocabulary: {c.VocabularyWords:N0} words with count >= {job.Vocabulary.MinCount} "
+            + $"(</s> included), {c.TrainingTokens:N0} training tokens");
+        output.WriteLine($"Counting:   {seconds:F3} s ({c.MergeTime.TotalSeconds:F3} s of it merging), "
+            + $"{c.Shards} shard(s) on {job.Training.Threads} thread(s): {mbps:F0} MB/s, "
+            + $"{mbps / c.Shards:F0} MB/s per thread");
         if (c.EncodedTokens > 0)
             output.WriteLine($"Encoding:   {c.EncodeTime.TotalSeconds:F3} s to final ids ({c.EncodedTokens:N0} ids; "
                 + "provisional ids were written while counting)");
