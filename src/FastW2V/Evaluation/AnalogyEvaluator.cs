@@ -5,27 +5,6 @@ using FastW2V.Kernels.Blocked;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>One section's result: questions answered right, seen (all four words in the vocabulary) and in the file.</summary>
-public sealed record SectionScore(string Name, int Correct, int Seen, int Total)
-{
-/// <summary>Correct / seen (0 when none was seen).</summary>
-    public double Accuracy => Seen > 0 ? (double)Correct / Seen : 0;
-}
-
-/// <summary>An analogy evaluation: each section, the semantic and syntactic groups, the total, and how it was run.</summary>
-public sealed record AnalogyReport(IReadOnlyList<SectionScore> Sections, SectionScore Semantic, SectionScore Syntactic,
-    SectionScore Overall, int Restrict, AnalogyMethod Method, int MalformedLines, TimeSpan Elapsed);
-
-/// <summary>3CosAdd (word2vec.c's compute-accuracy) or 3CosMul (Levy and Goldberg 2014).</summary>
-/// <summary>3CosAdd (compute-accuracy's) or 3CosMul (Levy and Goldberg).</summary>
-public enum AnalogyMethod
-{
-    /// <summary>b − a + c, cosine (3CosAdd).</summary>
-    Add,
-    /// <summary>cos(d,b)·cos(d,c) / (cos(d,a) + ε), cosines shifted to [0, 1] (3CosMul).</summary>
-    Mul,
-}
-
 /// <summary>
 /// word2vec.c's compute-accuracy protocol, exactly: keep the first <c>restrict</c> words of the file
 /// (vector files are in frequency order), normalise them to unit length, compare words upper-cased,
@@ -80,11 +59,11 @@ public static unsafe class AnalogyEvaluator
             Sum("total", sections), n, method, questions.MalformedLines, clock.Elapsed);
     }
 
-    /// <summary>
+/// <summary>
     /// The answer row of each (a, b, c) question among the first <paramref name="rows"/> rows of
     /// <paramref name="unit"/>, or −1 when no word qualifies, with the vector width of
     /// <paramref name="path"/> (default: this process's). Every width gives the same answers.
-    /// </summary>
+/// </summary>
     internal static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
         InstructionSet? path = null) =>
         (path ?? InstructionSetSupport.Best) == InstructionSet.V512
@@ -194,10 +173,10 @@ public static unsafe class AnalogyEvaluator
         }
     }
 
-    /// <summary>
+/// <summary>
     /// Lane-wise "first strictly greater" keeps, per lane, compute-accuracy's sequential choice. The
     /// lane's row is panel·width + lane, so only the panel is kept (as a float: exact below 2^24 panels).
-    /// </summary>
+/// </summary>
     private static void Update<TVec>(float* best, float* bestPanel, TVec score, int panel, TVec outside, (int A, int B, int C) q)
         where TVec : struct, IFloatVector<TVec>
     {

@@ -1,8 +1,5 @@
 namespace FastW2V.Evaluation;
 
-/// <summary>One "a b c d" question (a is to b as c is to d) and the section it belongs to.</summary>
-public readonly record struct AnalogyQuestion(int Section, string A, string B, string C, string D);
-
 /// <summary>A questions-words.txt style file: ": section" lines, then four words per line.</summary>
 public sealed class AnalogyQuestions
 {

@@ -4,9 +4,6 @@ using FastW2V.Kernels;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>Spearman's ρ between cosine and human scores for one file, with the pairs used, out of vocabulary, in all, and malformed lines.</summary>
-public sealed record SimilarityScore(string Name, double Spearman, int Used, int OutOfVocabulary, int Total, int MalformedLines);
-
 /// <summary>
 /// Word similarity: Spearman's ρ between the cosine of each pair's vectors and the human scores. Words
 /// are matched case-insensitively among the first <c>restrict</c> words (all by default; the most

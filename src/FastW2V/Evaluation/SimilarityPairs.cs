@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>One pair of a word-similarity set and its human score.</summary>
-public readonly record struct SimilarityPair(string First, string Second, double Score);
-
 /// <summary>
 /// A word-similarity file: "word1 word2 score" per line, separated by tabs or spaces (more columns are
 /// ignored), LF or CRLF endings. Blank lines and comment lines (starting with #) are skipped; a first

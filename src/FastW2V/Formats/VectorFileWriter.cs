@@ -46,10 +46,10 @@ public static unsafe class VectorFileWriter
         }
     }
 
-    /// <summary>
+/// <summary>
     /// Shortest round-trip formatting costs about 100 ns a float, so chunks of rows are formatted on all
     /// cores, a bounded wave at a time, and written in order.
-    /// </summary>
+/// </summary>
     private static void WriteText(Stream stream, int rows, WordAt word, EmbeddingMatrix matrix)
     {
         const int ChunkRows = 512;

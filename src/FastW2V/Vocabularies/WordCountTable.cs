@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using FastW2V.Kernels;
 
 namespace FastW2V.Vocabularies;
 
@@ -315,14 +314,4 @@ internal sealed unsafe class WordCountTable
 
     /// <summary>Approximate bytes held, for the pruning budget and the log.</summary>
     public long ApproximateBytes => _slotMemory.ByteLength + _entries.Length * (long)sizeof(Entry) + _arena.Length;
-}
-
-internal static class BitOperationsHelper
-{
-    public static long NextPowerOfTwo(long x)
-    {
-        long p = 1;
-        while (p < x) p <<= 1;
-        return p;
-    }
 }
