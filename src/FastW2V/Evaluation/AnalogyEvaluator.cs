@@ -20,11 +20,11 @@ public static unsafe class AnalogyEvaluator
 {
     private const int ChunkQuestions = 256;  // per task: the rows are streamed once per chunk
     private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
-/// <summary>3CosMul's ε, added to the denominator.</summary>
+    /// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
 
-/// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first ones), as compute-accuracy does.</summary>
-/// <param name="threads">0: every core.</param>
+    /// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first ones), as compute-accuracy does.</summary>
+    /// <param name="threads">0: every core.</param>
     public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = 30000, int threads = 0,
         AnalogyMethod method = AnalogyMethod.Add)
     {
@@ -59,11 +59,11 @@ public static unsafe class AnalogyEvaluator
             Sum("total", sections), n, method, questions.MalformedLines, clock.Elapsed);
     }
 
-/// <summary>
+    /// <summary>
     /// The answer row of each (a, b, c) question among the first <paramref name="rows"/> rows of
     /// <paramref name="unit"/>, or −1 when no word qualifies, with the vector width of
     /// <paramref name="path"/> (default: this process's). Every width gives the same answers.
-/// </summary>
+    /// </summary>
     internal static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
         InstructionSet? path = null) =>
         (path ?? InstructionSetSupport.Best) == InstructionSet.V512
@@ -173,10 +173,10 @@ public static unsafe class AnalogyEvaluator
         }
     }
 
-/// <summary>
+    /// <summary>
     /// Lane-wise "first strictly greater" keeps, per lane, compute-accuracy's sequential choice. The
     /// lane's row is panel·width + lane, so only the panel is kept (as a float: exact below 2^24 panels).
-/// </summary>
+    /// </summary>
     private static void Update<TVec>(float* best, float* bestPanel, TVec score, int panel, TVec outside, (int A, int B, int C) q)
         where TVec : struct, IFloatVector<TVec>
     {

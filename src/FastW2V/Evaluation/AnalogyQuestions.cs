@@ -3,9 +3,9 @@ namespace FastW2V.Evaluation;
 /// <summary>A questions-words.txt style file: ": section" lines, then four words per line.</summary>
 public sealed class AnalogyQuestions
 {
-/// <summary>The section names (": name" lines), in file order.</summary>
+    /// <summary>The section names (": name" lines), in file order.</summary>
     public IReadOnlyList<string> Sections { get; }
-/// <summary>Every question, upper-cased as compute-accuracy compares them.</summary>
+    /// <summary>Every question, upper-cased as compute-accuracy compares them.</summary>
     public IReadOnlyList<AnalogyQuestion> Questions { get; }
     /// <summary>Lines that were neither a section nor four words (counted, not fatal).</summary>
     public int MalformedLines { get; }
@@ -17,7 +17,7 @@ public sealed class AnalogyQuestions
         MalformedLines = malformed;
     }
 
-/// <summary>Reads a questions-words.txt-style file; a malformed line is counted and skipped.</summary>
+    /// <summary>Reads a questions-words.txt-style file; a malformed line is counted and skipped.</summary>
     public static AnalogyQuestions Read(string path)
     {
         Formats.FileInput.CheckReadable(path, "questions file");

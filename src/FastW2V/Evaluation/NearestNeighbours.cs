@@ -15,7 +15,7 @@ public sealed class NearestNeighbours : IDisposable
     private readonly WordVectors _vectors;
     private readonly EmbeddingMatrix _unit;
 
-/// <summary>Normalises the vectors once (a copy: <paramref name="vectors"/> is not changed).</summary>
+    /// <summary>Normalises the vectors once (a copy: <paramref name="vectors"/> is not changed).</summary>
     public NearestNeighbours(WordVectors vectors)
     {
         _vectors = vectors;
@@ -64,6 +64,6 @@ public sealed class NearestNeighbours : IDisposable
         return result;
     }
 
-/// <summary>Frees the normalised copy.</summary>
+    /// <summary>Frees the normalised copy.</summary>
     public void Dispose() => _unit.Dispose();
 }

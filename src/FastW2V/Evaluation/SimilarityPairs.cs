@@ -10,13 +10,13 @@ namespace FastW2V.Evaluation;
 /// </summary>
 public sealed class SimilarityPairs
 {
-/// <summary>The file's name, as reports show it.</summary>
+    /// <summary>The file's name, as reports show it.</summary>
     public string Name { get; }
-/// <summary>The pairs and their human scores.</summary>
+    /// <summary>The pairs and their human scores.</summary>
     public IReadOnlyList<SimilarityPair> Pairs { get; }
-/// <summary>Lines that were not "word word score" (skipped).</summary>
+    /// <summary>Lines that were not "word word score" (skipped).</summary>
     public int MalformedLines { get; }
-/// <summary>The first line was a header (skipped).</summary>
+    /// <summary>The first line was a header (skipped).</summary>
     public bool HadHeader { get; }
 
     private SimilarityPairs(string name, List<SimilarityPair> pairs, int malformed, bool header)
@@ -27,7 +27,7 @@ public sealed class SimilarityPairs
         HadHeader = header;
     }
 
-/// <summary>Reads a word-pair file: two words and a score per line, separated by tabs or spaces.</summary>
+    /// <summary>Reads a word-pair file: two words and a score per line, separated by tabs or spaces.</summary>
     public static SimilarityPairs Read(string path)
     {
         Formats.FileInput.CheckReadable(path, "word-pair file");

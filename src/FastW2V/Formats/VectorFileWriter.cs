@@ -16,11 +16,11 @@ public delegate ReadOnlySpan<byte> WordAt(int row);
 /// </summary>
 public static unsafe class VectorFileWriter
 {
-/// <summary>Writes the vectors atomically in word2vec's binary or text format ("-": standard output).</summary>
+    /// <summary>Writes the vectors atomically in word2vec's binary or text format ("-": standard output).</summary>
     public static void Write(string path, WordVectors vectors, bool binary) =>
         Write(path, vectors.Count, row => vectors.Words[row], vectors.Vectors, binary);
 
-/// <summary>Writes the first <paramref name="rows"/> rows of a matrix, with the words <paramref name="word"/> gives.</summary>
+    /// <summary>Writes the first <paramref name="rows"/> rows of a matrix, with the words <paramref name="word"/> gives.</summary>
     public static void Write(string path, int rows, WordAt word, EmbeddingMatrix matrix, bool binary)
     {
         AtomicFile.Write(path, stream =>
@@ -46,10 +46,10 @@ public static unsafe class VectorFileWriter
         }
     }
 
-/// <summary>
+    /// <summary>
     /// Shortest round-trip formatting costs about 100 ns a float, so chunks of rows are formatted on all
     /// cores, a bounded wave at a time, and written in order.
-/// </summary>
+    /// </summary>
     private static void WriteText(Stream stream, int rows, WordAt word, EmbeddingMatrix matrix)
     {
         const int ChunkRows = 512;
