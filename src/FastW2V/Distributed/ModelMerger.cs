@@ -13,10 +13,9 @@ namespace FastW2V.Distributed;
 /// Merging adds up the ranks' changes rather than averaging the models: every rank keeps the rows'
 /// value at their last merge (the base, the same on every rank), and a merge makes each row
 /// <c>base + Σ over ranks (row − base)</c>, which is what one process's Hogwild threads would have
-/// made of the same updates. (A plain average would give each update 1/ranks of its weight: with two
-/// ranks on the 100 MB corpus that cost 7.5 points of analogy accuracy.) A worker's update made while
-/// its rows are in flight is kept too: each chunk is copied, summed across ranks from the copy, and the
-/// row becomes <c>row + (merged − copy)</c>.
+/// made of the same updates. (A plain average loses accuracy: each update would get 1/ranks of its
+/// weight.) A worker's update made while its rows are in flight is kept too: each chunk is copied, summed
+/// across ranks from the copy, and the row becomes <c>row + (merged − copy)</c>.
 /// </summary>
 internal sealed unsafe class ModelMerger : IDisposable
 {

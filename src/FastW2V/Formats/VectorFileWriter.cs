@@ -47,8 +47,8 @@ public static unsafe class VectorFileWriter
     }
 
     /// <summary>
-    /// Shortest round-trip formatting costs about 100 ns a float, so chunks of rows are formatted on all
-    /// cores, a bounded wave at a time, and written in order.
+    /// Shortest round-trip formatting of a float costs far more than writing its bytes, so chunks of rows
+    /// are formatted on all cores, a bounded wave at a time, and written in order.
     /// </summary>
     private static void WriteText(Stream stream, int rows, WordAt word, EmbeddingMatrix matrix)
     {

@@ -82,8 +82,9 @@ internal static class PhraseCountPass
     }
 
     /// <summary>A first size for a shard's table, so it rarely grows (each growth moves every slot):
-    /// English text holds about one new word or pair per 20 bytes at 50 MB, fewer as it grows. Capped
-    /// at 8 M keys (512 MB of slots): a bigger text's table grows as it needs, never from a guess.</summary>
+    /// one key per 16 bytes, a little more than English text brings new words and pairs (fewer as it
+    /// grows). Capped at 8 M keys (512 MB of slots): a bigger text's table grows as it needs, never from a
+    /// guess.</summary>
     private static long ExpectedKeys(long bytes) => Math.Min(bytes / 16, 1 << 23);
 
     /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last word).</summary>

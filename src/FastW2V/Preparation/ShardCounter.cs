@@ -31,8 +31,8 @@ internal sealed unsafe class ShardCounter
             prune: budget == null, budget);
     }
 
-    /// <summary>A first size for the table, so it rarely grows (each growth moves every slot): English
-    /// text holds about one new word per 330 bytes at 50 MB (150,000 in a 50 MB shard of the 100 MB corpus).</summary>
+    /// <summary>A first size for the table, so it rarely grows (each growth moves every slot): one
+    /// entry per 256 bytes of text, a little more than English text brings new words.</summary>
     private static int ExpectedWords(long textBytes) => (int)Math.Clamp(textBytes / 256, 1 << 12, 1 << 21);
 
     public void Process(byte* text, long length, long offset, string name)

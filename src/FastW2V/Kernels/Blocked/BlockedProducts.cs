@@ -81,13 +81,13 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     /// out[i] = Σ_j w[i·rowStep + j·colStep]·x[j] for i &lt; outputs, j &lt; inputs, stored
     /// (<paramref name="store"/>) or added to what out[i] holds. With rowStep 1 and colStep n the
     /// weights are read transposed, so one step matrix serves G·V and Gᵀ·U. Two blockings, chosen by the
-    /// register file (measured on windows of 6–12 rows, d = 100, each against the other):
+    /// register file (each was tried against the other on both):
     /// <list type="bullet">
     /// <item>AVX-512 (32 registers): tiles of 2 outputs × a strip of up to 8 vectors, the whole row in
-    /// registers up to d = 128 while every input is read once (the other blocking was 19–25% slower);</item>
+    /// registers up to d = 128 while every input is read once, which the other blocking cannot do;</item>
     /// <item>AVX2 (16 registers): one output's weights for up to 8 inputs held in registers as broadcasts,
-    /// streaming the row a vector at a time with memory-operand FMAs (18% faster than 2 × 4-vector strips
-    /// for 6 targets, 5–7% for 12: fewer instructions per FMA).</item>
+    /// streaming the row a vector at a time with memory-operand FMAs: fewer instructions per FMA than
+    /// strips, which 16 registers keep short.</item>
     /// </list>
     /// </summary>
     public static void WeightedSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output, int outputs, int stride, bool store)

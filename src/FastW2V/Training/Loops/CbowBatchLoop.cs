@@ -24,8 +24,8 @@ namespace FastW2V.Training.Loops;
 /// 1000 words) is cut into B segments of at least one window span (2·window + 1) and batch t takes the
 /// t-th word of each. So no two windows of a batch share a context row, and each segment is trained in
 /// order, every window seeing the previous one's update, as in word2vec.c. With consecutive centres a
-/// context row sat in up to B windows of one batch and took B steps computed from the same stale rows:
-/// measured 39.1% analogy accuracy at B = 8 against 43.2% at B = 1 (CBOW d200 w8 n25, 5 epochs).
+/// context row sat in up to B windows of one batch and took B steps computed from the same stale rows,
+/// which costs accuracy the more the larger B is.
 /// </para>
 /// Sharing the draw saves K − K/B draws per window and loads the K negative rows once for B windows. The
 /// next batch's negatives are drawn ahead and their rows prefetched, with the context rows it adds.

@@ -71,7 +71,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
     /// <summary>
     /// e^−x for table points (|x| ≤ 6): 2^n · 2^r with n = round(−x·log₂e) and |r| ≤ ½, 2^r by its degree-6
     /// Taylor polynomial (relative error below 2e-7). Inlined: the library's Vector256.Exp is a call that
-    /// handles every special value, and measured 11% of skip-gram's time.
+    /// handles every special value, too heavy for the innermost loop, whose arguments are always finite
+    /// and small.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec ExpOfNegative(Vec x)
