@@ -64,7 +64,8 @@ public static unsafe class WordClasses
         return assigned;
     }
 
-    /// <summary>The centroid with the largest dot product, word2vec.c's way: strictly greater than the best so far, starting at −10.</summary>
+    /// <summary>The centroid with the largest dot product, word2vec.c's way: strictly greater than the best so far,
+    /// starting at −10.</summary>
     private static int Closest(float* row, float* transposed, int dim, int classes, int lanes)
     {
         float best = -10;

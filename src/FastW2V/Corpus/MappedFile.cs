@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace FastW2V.Corpus;
 
-/// <summary>A read-only memory map of a whole file (a pipe: its bytes read into memory), exposed as a pointer and a length.</summary>
+/// <summary>A read-only memory map of a whole file (a pipe: its bytes read into memory), exposed as a pointer and a
+/// length.</summary>
 internal sealed unsafe class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _map;

@@ -10,7 +10,8 @@ namespace FastW2V.Corpus;
 /// </summary>
 internal static unsafe class TextValidation
 {
-    /// <param name="chunk">Bytes checked at a time (spans hold at most 2^31 bytes; a shard of a large corpus holds more).</param>
+    /// <param name="chunk">Bytes checked at a time (spans hold at most 2^31 bytes; a shard of a large corpus holds
+    /// more).</param>
     public static void Check(byte* text, long length, long fileOffset, string source, bool checkUtf8, int chunk = 1 << 30)
     {
         for (long start = 0, end; start < length; start = end)

@@ -49,7 +49,8 @@ internal sealed unsafe class ModelMerger : IDisposable
 
     private EmbeddingMatrix[] Matrices => [_model.Input, _model.Output, _model.Tree];
 
-    /// <summary>Call once the model holds its starting values (the same on every rank: the same seed, the same initial vectors).</summary>
+    /// <summary>Call once the model holds its starting values (the same on every rank: the same seed, the same initial
+    /// vectors).</summary>
     public void Start()
     {
         var matrices = Matrices;

@@ -10,7 +10,8 @@ namespace FastW2V.Distributed;
 /// </summary>
 internal sealed unsafe class MpiLibrary
 {
-    /// <summary>Where to look, in order; <c>FW2V_MPI_LIBRARY</c> names another file (or a missing one, for tests).</summary>
+    /// <summary>Where to look, in order; <c>FW2V_MPI_LIBRARY</c> names another file (or a missing one, for
+    /// tests).</summary>
     private static readonly string[] Candidates = ["libmpi.so.40", "libmpi.so"];
     public const string LibraryVariable = "FW2V_MPI_LIBRARY";
 
@@ -76,7 +77,8 @@ internal sealed unsafe class MpiLibrary
             : "--mpi: no MPI library found (libmpi.so.40): install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set " + LibraryVariable + ".");
     }
 
-    /// <summary>The rank count mpirun (Open MPI, or a PMI launcher) announces in the environment; 0 when not started by one.</summary>
+    /// <summary>The rank count mpirun (Open MPI, or a PMI launcher) announces in the environment; 0 when not started by
+    /// one.</summary>
     public static int LaunchedRanks()
     {
         foreach (string name in (string[])["OMPI_COMM_WORLD_SIZE", "PMI_SIZE"])

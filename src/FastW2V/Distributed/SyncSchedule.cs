@@ -40,7 +40,8 @@ internal sealed class SyncSchedule
         }
     }
 
-    /// <summary>The share of the rows' floats one round merges on average over many rounds (for the README's volume model).</summary>
+    /// <summary>The share of the rows' floats one round merges on average over many rounds (for the README's volume
+    /// model).</summary>
     public double AverageShare(int rows)
     {
         if (rows == 0) return 0;

@@ -1,6 +1,7 @@
 namespace FastW2V.Distributed;
 
-/// <summary>When the ranks merge their models: every so many words (all ranks together) or every so many seconds.</summary>
+/// <summary>When the ranks merge their models: every so many words (all ranks together) or every so many
+/// seconds.</summary>
 internal sealed record SyncTrigger(long Words, double Seconds)
 {
     public static SyncTrigger EveryWords(long words) => new(words, 0);

@@ -61,7 +61,8 @@ internal static class VocabularyExchange
     }
 
     /// <summary>Every rank says whether its own count passed the prune threshold; if any did, all throw
-    /// <see cref="VocabularyOverflowException"/> together (a rank that stopped alone would leave the others waiting).</summary>
+    /// <see cref="VocabularyOverflowException"/> together (a rank that stopped alone would leave the others
+    /// waiting).</summary>
     public static void AgreeOnOverflow(MpiSession ranks, bool overflowedHere)
     {
         Span<long> overflow = [overflowedHere ? 1 : 0];
@@ -107,7 +108,8 @@ internal static class VocabularyExchange
 
     private delegate ReadOnlySpan<byte> WordAt(int index);
 
-    /// <summary>Entries in order as blobs of [count: int64][length: int32][bytes], each blob under <see cref="BlobBytes"/>.</summary>
+    /// <summary>Entries in order as blobs of [count: int64][length: int32][bytes], each blob under <see
+    /// cref="BlobBytes"/>.</summary>
     private static IEnumerable<byte[]> Encode(int count, WordAt word, Func<int, long> countOf)
     {
         var buffer = new byte[BlobBytes];

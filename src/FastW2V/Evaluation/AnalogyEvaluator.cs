@@ -23,7 +23,8 @@ public static unsafe class AnalogyEvaluator
     /// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
 
-    /// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first ones), as compute-accuracy does.</summary>
+    /// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first
+    /// ones), as compute-accuracy does.</summary>
     /// <param name="threads">0: every core.</param>
     public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = 30000, int threads = 0,
         AnalogyMethod method = AnalogyMethod.Add)

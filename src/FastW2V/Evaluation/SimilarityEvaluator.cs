@@ -12,7 +12,8 @@ namespace FastW2V.Evaluation;
 /// </summary>
 public static unsafe class SimilarityEvaluator
 {
-    /// <summary>Spearman's ρ on one file's pairs (both words in the vocabulary; <paramref name="restrict"/> &gt; 0: among the most frequent words only).</summary>
+    /// <summary>Spearman's ρ on one file's pairs (both words in the vocabulary; <paramref name="restrict"/> &gt; 0:
+    /// among the most frequent words only).</summary>
     public static SimilarityScore Evaluate(WordVectors vectors, SimilarityPairs pairs, int restrict = 0) =>
         Evaluate(vectors, [pairs], restrict)[0];
 

@@ -11,7 +11,8 @@ namespace FastW2V.Formats;
 /// </summary>
 public static unsafe partial class VectorFileReader
 {
-    /// <summary>Reads word2vec's text or binary format (detected unless <paramref name="binary"/> says), and gensim's and fastText's .vec; bad files are a one-line <see cref="FastW2VException"/>.</summary>
+    /// <summary>Reads word2vec's text or binary format (detected unless <paramref name="binary"/> says), and gensim's
+    /// and fastText's .vec; bad files are a one-line <see cref="FastW2VException"/>.</summary>
     public static WordVectors Read(string path, bool? binary = null)
     {
         FileInput.CheckReadable(path, "vector file");

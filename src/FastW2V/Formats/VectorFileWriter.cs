@@ -20,7 +20,8 @@ public static unsafe class VectorFileWriter
     public static void Write(string path, WordVectors vectors, bool binary) =>
         Write(path, vectors.Count, row => vectors.Words[row], vectors.Vectors, binary);
 
-    /// <summary>Writes the first <paramref name="rows"/> rows of a matrix, with the words <paramref name="word"/> gives.</summary>
+    /// <summary>Writes the first <paramref name="rows"/> rows of a matrix, with the words <paramref name="word"/>
+    /// gives.</summary>
     public static void Write(string path, int rows, WordAt word, EmbeddingMatrix matrix, bool binary)
     {
         AtomicFile.Write(path, stream =>

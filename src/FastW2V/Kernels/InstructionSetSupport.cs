@@ -6,7 +6,8 @@ namespace FastW2V.Kernels;
 /// <summary>Which instruction sets this CPU (and this binary's instruction set) runs natively.</summary>
 internal static class InstructionSetSupport
 {
-    /// <summary>The instruction set of the strategy this process uses (<see cref="KernelStrategies.Default"/>).</summary>
+    /// <summary>The instruction set of the strategy this process uses (<see
+    /// cref="KernelStrategies.Default"/>).</summary>
     public static InstructionSet Best => KernelStrategies.Default.InstructionSet;
 
     public static bool IsSupported(InstructionSet path) => path switch

@@ -37,7 +37,8 @@ public static class KernelStrategies
     public static KernelStrategy Default => DefaultChoice.Value;
     private static readonly Lazy<KernelStrategy> DefaultChoice = new(() => Choose(Environment.GetEnvironmentVariable(EnvironmentVariable)));
 
-    /// <summary>The loop strategy of an instruction set (the reference its blocked strategy is tested against).</summary>
+    /// <summary>The loop strategy of an instruction set (the reference its blocked strategy is tested
+    /// against).</summary>
     public static KernelStrategy Loop(InstructionSet path) => path switch
     {
         InstructionSet.V512 => Avx512Loop,
@@ -45,7 +46,8 @@ public static class KernelStrategies
         _ => Scalar,
     };
 
-    /// <summary>Resolves a name (<c>avx2-blocked</c>) or an instruction set (<c>avx2</c>, <c>v256</c>, <c>avx512</c>, <c>v512</c>, <c>scalar</c>).</summary>
+    /// <summary>Resolves a name (<c>avx2-blocked</c>) or an instruction set (<c>avx2</c>, <c>v256</c>, <c>avx512</c>,
+    /// <c>v512</c>, <c>scalar</c>).</summary>
     public static KernelStrategy Choose(string? forced)
     {
         if (string.IsNullOrWhiteSpace(forced)) return Supported[0];

@@ -43,7 +43,8 @@ internal sealed unsafe class PairBatch
     public byte* PairKey(int index) => _bytes + index * Stride;
     public byte* WordKey(int index) => _bytes + index * Stride + _items[index].WordStart;
 
-    /// <summary>Adds a word, pairing it with the previous one, and prefetches both keys' slots in <paramref name="table"/>.</summary>
+    /// <summary>Adds a word, pairing it with the previous one, and prefetches both keys' slots in <paramref
+    /// name="table"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddWord(ReadOnlySpan<byte> word, WordCountTable table)
     {

@@ -87,7 +87,8 @@ internal static class PhraseCountPass
     /// guess.</summary>
     private static long ExpectedKeys(long bytes) => Math.Min(bytes / 16, 1 << 23);
 
-    /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last word).</summary>
+    /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last
+    /// word).</summary>
     private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter, PhraseOptions options)
     {
         var tokenizer = new PhraseTokenizer();

@@ -11,7 +11,8 @@ internal static class PhraseJoinPass
 {
     private const int LookBackBytes = 4096;
 
-    /// <summary>The second pass: ranges joined in parallel, a few at a time, written in order. Returns the words joined.</summary>
+    /// <summary>The second pass: ranges joined in parallel, a few at a time, written in order. Returns the words
+    /// joined.</summary>
     public static long Write(SafeFileHandle file, long length, string name, PhraseVocabulary vocabulary, Stream output, PhraseOptions options)
     {
         int ranges = (int)Math.Max(options.Threads, Math.Min(1 << 20, length / options.RangeBytes));

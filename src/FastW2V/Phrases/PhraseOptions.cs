@@ -5,7 +5,8 @@ public sealed record PhraseOptions
 {
     /// <summary>Words and pairs counted fewer times are not phrase material (word2phrase: -min-count 5).</summary>
     public long MinCount { get; init; } = 5;
-    /// <summary>Join a pair when its score is above this (word2phrase: -threshold 100; higher = fewer phrases).</summary>
+    /// <summary>Join a pair when its score is above this (word2phrase: -threshold 100; higher = fewer
+    /// phrases).</summary>
     public float Threshold { get; init; } = 100;
     /// <summary>Threads for both passes (the output does not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

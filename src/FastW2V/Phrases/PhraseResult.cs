@@ -25,7 +25,8 @@ public sealed record PhraseResult
     public bool DroppedLastWord { get; init; }
     /// <summary>Reading and counting, merging and selecting included.</summary>
     public TimeSpan CountTime { get; init; }
-    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and selecting the kept keys.</summary>
+    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and selecting the kept
+    /// keys.</summary>
     public TimeSpan MergeTime { get; init; }
     /// <summary>The second pass: joining and writing.</summary>
     public TimeSpan WriteTime { get; init; }

@@ -73,7 +73,8 @@ internal sealed unsafe class PhraseVocabulary
         return new PhraseVocabulary(kept, trainWords, reported, options);
     }
 
-    /// <summary>One part's share of the slots: keys below min-count, the kept ones, the lowest count first seen last.</summary>
+    /// <summary>One part's share of the slots: keys below min-count, the kept ones, the lowest count first seen
+    /// last.</summary>
     private sealed class Census(long minCount)
     {
         public long Below, Lowest = long.MaxValue;

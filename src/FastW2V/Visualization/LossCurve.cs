@@ -8,7 +8,8 @@ namespace FastW2V.Visualization;
 /// </summary>
 public static class LossCurve
 {
-    /// <summary>The SVG text of the loss curve in <paramref name="log"/> (train --json's object or --progress json's lines).</summary>
+    /// <summary>The SVG text of the loss curve in <paramref name="log"/> (train --json's object or --progress json's
+    /// lines).</summary>
     public static string Draw(string log, int width = 800, int height = 500)
     {
         var points = Points(log);

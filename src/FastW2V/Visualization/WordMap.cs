@@ -71,7 +71,8 @@ public static unsafe class WordMap
         return result;
     }
 
-    /// <summary>The leading eigenvector of XᵀX (orthogonal to <paramref name="other"/>), by power iteration from a fixed start.</summary>
+    /// <summary>The leading eigenvector of XᵀX (orthogonal to <paramref name="other"/>), by power iteration from a
+    /// fixed start.</summary>
     private static double[] Component(double[,] data, double[]? other)
     {
         int n = data.GetLength(0), d = data.GetLength(1);

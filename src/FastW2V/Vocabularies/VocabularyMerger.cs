@@ -52,7 +52,8 @@ internal static class VocabularyMerger
         return (merged, toMerged, tokens);
     }
 
-    /// <summary>The vocabulary cut from a merged table (which stays its caller's), and the map from its entries to final ids (-1 = dropped).</summary>
+    /// <summary>The vocabulary cut from a merged table (which stays its caller's), and the map from its entries to
+    /// final ids (-1 = dropped).</summary>
     internal static (Vocabulary Vocabulary, int[] MergedToFinal) Select(WordCountTable merged, VocabularyOptions options, long tokens, int pruneRounds)
     {
         int[] order = SortedSelection(merged, options);

@@ -227,7 +227,8 @@ internal sealed unsafe class WordCountTable
         old.Dispose();
     }
 
-    /// <summary>Adds entry <paramref name="index"/> of another table with the given count (a merge: no word is hashed again).</summary>
+    /// <summary>Adds entry <paramref name="index"/> of another table with the given count (a merge: no word is hashed
+    /// again).</summary>
     public int AddEntryOf(WordCountTable other, int index, long count)
     {
         Slot s = other._slots[other._entries[index].Slot];

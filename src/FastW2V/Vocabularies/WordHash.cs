@@ -41,7 +41,8 @@ internal static unsafe class WordHash
         return OfKey(a, b, length);
     }
 
-    /// <summary>The hash of a word of at most 16 bytes from its key words (a table rehashes without the bytes).</summary>
+    /// <summary>The hash of a word of at most 16 bytes from its key words (a table rehashes without the
+    /// bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong OfKey(ulong a, ulong b, int length) => Mix(S2 ^ (ulong)length, Mix(a ^ S1, b ^ S0));
 

@@ -148,7 +148,8 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
             }
     }
 
-    /// <summary>o (+)= Σ_q w[q·colStep]·x[q] for TInputs inputs, the weights in registers; two partial sums halve the FMA chain.</summary>
+    /// <summary>o (+)= Σ_q w[q·colStep]·x[q] for TInputs inputs, the weights in registers; two partial sums halve
+    /// the FMA chain.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BroadcastRow<TInputs>(float* w, int colStep, float** x, float* o, int stride, bool store) where TInputs : struct, ITileHeight
     {

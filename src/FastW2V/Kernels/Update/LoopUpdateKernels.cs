@@ -19,7 +19,9 @@ internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKerne
         return loss;
     }
 
-    /// <summary>Per target: its cells' scores and steps, ΔV from the old target row, then the row's own step (parked in <see cref="WindowRows.Steps"/>).</summary>
+    /// <summary>Per target: its cells' scores and steps, ΔV from the old target row, then the row's own step (parked
+    /// in
+    /// <see cref="WindowRows.Steps"/>).</summary>
     public static float TrainWindow<TTargets>(float* output, int stride, in WindowRows w, ref TTargets targets)
         where TTargets : struct, IWindowTargets
     {

@@ -25,7 +25,8 @@ internal sealed class CheckpointFile
     public required DateTime CorpusModified { get; init; }
     public required Vocabulary Vocabulary { get; init; }
     public required TrainingState State { get; init; }
-    /// <summary>Tokens of the encoded corpus: a resumed run must encode the same stream (its offsets index it).</summary>
+    /// <summary>Tokens of the encoded corpus: a resumed run must encode the same stream (its offsets index
+    /// it).</summary>
     public required long TokenCount { get; init; }
     public string Path { get; private init; } = "";
     private long _modelOffset;

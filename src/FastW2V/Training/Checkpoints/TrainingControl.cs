@@ -1,6 +1,7 @@
 namespace FastW2V.Training;
 
-/// <summary>What the caller of <see cref="Trainer.Train"/> controls beyond the options: checkpoints, resume, stop.</summary>
+/// <summary>What the caller of <see cref="Trainer.Train"/> controls beyond the options: checkpoints, resume,
+/// stop.</summary>
 internal sealed class TrainingControl
 {
     /// <summary>Stop at the next sentence; Train writes a checkpoint (when asked for) and throws

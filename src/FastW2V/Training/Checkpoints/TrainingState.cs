@@ -1,6 +1,7 @@
 namespace FastW2V.Training;
 
-/// <summary>The training state a checkpoint holds besides the model: the shared word count and every worker's position.</summary>
+/// <summary>The training state a checkpoint holds besides the model: the shared word count and every worker's
+/// position.</summary>
 internal sealed class TrainingState
 {
     public required long WordsDone { get; init; }

@@ -93,7 +93,8 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
         return (loss, batch);
     }
 
-    /// <summary>The hidden rows of the centres step, step + segment, … that have a context; returns how many.</summary>
+    /// <summary>The hidden rows of the centres step, step + segment, … that have a context; returns how
+    /// many.</summary>
     private static int Forward(in SentenceContext c, TrainingScratch s, int step, int segment, int length, int* positions, float* factors)
     {
         int batch = 0;

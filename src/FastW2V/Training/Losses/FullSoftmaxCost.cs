@@ -7,7 +7,8 @@ namespace FastW2V.Training.Losses;
 /// <summary>How long the full softmax will take: timed on a slice of a model of the run's shape.</summary>
 internal static unsafe class FullSoftmaxCost
 {
-    /// <summary>Estimated seconds for <paramref name="examples"/> predictions over <paramref name="words"/> words on <paramref name="threads"/> threads.</summary>
+    /// <summary>Estimated seconds for <paramref name="examples"/> predictions over <paramref name="words"/> words on
+    /// <paramref name="threads"/> threads.</summary>
     public static double EstimateSeconds(int words, int dimension, long examples, int threads, KernelStrategy kernels)
     {
         int rows = Math.Min(words, 4096);

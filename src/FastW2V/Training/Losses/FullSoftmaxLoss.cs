@@ -5,8 +5,8 @@ namespace FastW2V.Training.Losses;
 
 /// <summary>
 /// The full ("naive") softmax over the whole vocabulary: ŷ = softmax(U·h), J = −log ŷ_o, so
-/// ∂J/∂logits = ŷ − y, ∂J/∂h = Uᵀ(ŷ − y) and ∂J/∂U = (ŷ − y)hᵀ. The logits are one matrix-vector
-/// product (a SIMD dot per row), the update one SIMD row update per word: O(V·d) per prediction, for
+/// ∂J/∂logits = ŷ − y, ∂J/∂h = Uᵀ(ŷ − y) and ∂J/∂U = (ŷ − y)hᵀ. The logits are one
+/// matrix-vector product (a SIMD dot per row), the update one SIMD row update per word: O(V·d) per prediction, for
 /// small vocabularies and as the exact reference the sampled losses approximate.
 /// </summary>
 internal static unsafe class FullSoftmaxLoss

@@ -72,7 +72,8 @@ internal sealed unsafe class HuffmanTree
     }
 
     public int Length(int word) => _lengths[word];
-    /// <summary>The pinned arrays behind <see cref="Codes"/>, <see cref="Points"/> and <see cref="Length"/>, for the training loop.</summary>
+    /// <summary>The pinned arrays behind <see cref="Codes"/>, <see cref="Points"/> and <see cref="Length"/>, for the
+    /// training loop.</summary>
     internal byte* CodesBase => (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _codes[0]);
     internal int* PointsBase => (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _points[0]);
     internal byte* LengthsBase => (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _lengths[0]);

@@ -38,7 +38,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
         return valid & (((positive & Vec.One) - sigmoid) * alpha);
     }
 
-    /// <summary>Hierarchical softmax's step: a node scoring outside (−6, 6) gets none; its loss is |f| on the wrong side.</summary>
+    /// <summary>Hierarchical softmax's step: a node scoring outside (−6, 6) gets none; its loss is |f| on the wrong
+    /// side.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec TreeSteps8(Vec f, Vec positive, float alpha, Vec valid, bool withLoss, ref Vec loss)
     {
@@ -69,10 +70,9 @@ internal readonly unsafe partial struct TableSigmoidPolicy
     }
 
     /// <summary>
-    /// e^−x for table points (|x| ≤ 6): 2^n · 2^r with n = round(−x·log₂e) and |r| ≤ ½, 2^r by its degree-6
-    /// Taylor polynomial (relative error below 2e-7). Inlined: the library's Vector256.Exp is a call that
-    /// handles every special value, too heavy for the innermost loop, whose arguments are always finite
-    /// and small.
+    /// e^−x for table points (|x| ≤ 6): 2^n · 2^r with n = round(−x·log₂e) and |r| ≤ ½, 2^r by its
+    /// degree-6 Taylor polynomial (relative error below 2e-7). Inlined: the library's Vector256.Exp is a call that
+    /// handles every special value, too heavy for the innermost loop, whose arguments are always finite and small.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec ExpOfNegative(Vec x)
@@ -90,7 +90,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
         return p * scale.AsSingle();
     }
 
-    /// <summary>−log σ(x) = log(1 + e) for positive lanes, −log σ(−x) = x + log(1 + e) for the others (e = e^−x).</summary>
+    /// <summary>−log σ(x) = log(1 + e) for positive lanes, −log σ(−x) = x + log(1 + e) for the others (e =
+    /// e^−x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec NegativeLogSigmoid(Vec x, Vec e, Vec positive)
     {
