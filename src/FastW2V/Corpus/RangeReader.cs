@@ -26,7 +26,8 @@ internal static unsafe class RangeReader
         {
             while (true)
             {
-                int read = stream.ReadAtLeast(buffer.AsSpan(carried, PieceBytes), PieceBytes, throwOnEndOfStream: false);
+                int read =
+                    stream.ReadAtLeast(buffer.AsSpan(carried, PieceBytes), PieceBytes, throwOnEndOfStream: false);
                 int filled = carried + read;
                 bool last = read < PieceBytes;
                 int cut = last ? filled : CharacterBoundary(buffer.AsSpan(0, filled));

@@ -20,7 +20,8 @@ internal sealed class ShardStream(SafeFileHandle file, long start, long length, 
         if (buffer.Length > left) buffer = buffer[..(int)left];
         int read = RandomAccess.Read(file, buffer, start + _position);
         if (read == 0)
-            throw new FastW2VException($"{name} changed size while it was read: it ends at byte {start + _position:N0}, "
+            throw new FastW2VException($"{name} changed size while it was read: it ends at byte " +
+                $"{start + _position:N0}, "
                 + $"not {start + length:N0}. Let whatever writes it finish (or train from a copy).");
         _position += read;
         return read;

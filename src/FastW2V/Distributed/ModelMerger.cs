@@ -40,10 +40,12 @@ internal sealed unsafe class ModelMerger : IDisposable
     public Exception? Error { get; private set; }
     public SyncFigures Figures => new(_rounds, _payload, _busy);
 
-    public ModelMerger(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads, Func<bool> stopRequested)
+    public ModelMerger(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads,
+        Func<bool> stopRequested)
     {
         (_job, _model, _shared, _threads, _stopRequested) = (job, model, shared, threads, stopRequested);
-        _bases = Matrices.Select(m => new AlignedBuffer((long)m.Rows * m.Stride * sizeof(float), zero: false)).ToArray();
+        _bases =
+            Matrices.Select(m => new AlignedBuffer((long)m.Rows * m.Stride * sizeof(float), zero: false)).ToArray();
         _thread = new Thread(Run) { IsBackground = true, Name = "fw2v merging" };
     }
 

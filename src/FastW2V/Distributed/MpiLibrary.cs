@@ -40,7 +40,8 @@ internal sealed unsafe class MpiLibrary
     {
         Path = path;
         nint Export(string name) => NativeLibrary.TryGetExport(handle, name, out nint address) ? address
-            : throw new FastW2VException($"--mpi: {path} has no '{name}': it is not Open MPI (MPICH and others are not supported; set {LibraryVariable} to Open MPI's libmpi.so).");
+            : throw new FastW2VException($"--mpi: {path} has no '{name}': it is not Open MPI (MPICH and others are " +
+                $"not supported; set {LibraryVariable} to Open MPI's libmpi.so).");
         CommWorld = Export("ompi_mpi_comm_world");
         Float = Export("ompi_mpi_float");
         Long = Export("ompi_mpi_long");
@@ -74,7 +75,8 @@ internal sealed unsafe class MpiLibrary
         }
         throw new FastW2VException(named is { Length: > 0 }
             ? $"--mpi: the MPI library '{named}' ({LibraryVariable}) cannot be loaded."
-            : "--mpi: no MPI library found (libmpi.so.40): install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set " + LibraryVariable + ".");
+            : "--mpi: no MPI library found (libmpi.so.40): install Open MPI (Debian: apt-get install openmpi-bin " +
+                "libopenmpi-dev) or set " + LibraryVariable + ".");
     }
 
     /// <summary>The rank count mpirun (Open MPI, or a PMI launcher) announces in the environment; 0 when not started by

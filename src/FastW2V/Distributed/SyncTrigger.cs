@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FastW2V.Distributed;
 
 /// <summary>When the ranks merge their models: every so many words (all ranks together) or every so many
@@ -11,9 +13,12 @@ internal sealed record SyncTrigger(long Words, double Seconds)
     public static SyncTrigger Parse(string text)
     {
         string t = text.Trim();
-        if (t.EndsWith('s') && double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0 && s <= 86400)
+        if (t.EndsWith('s') && double.TryParse(t[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double s)
+            && s > 0 && s <= 86400)
             return EverySeconds(s);
-        long scale = t.Length > 0 ? char.ToUpperInvariant(t[^1]) switch { 'K' => 1_000, 'M' => 1_000_000, 'G' => 1_000_000_000, _ => 1 } : 1;
+        long scale = t.Length > 0
+            ? char.ToUpperInvariant(t[^1]) switch { 'K' => 1_000, 'M' => 1_000_000, 'G' => 1_000_000_000, _ => 1 }
+            : 1;
         if (long.TryParse(scale == 1 ? t : t[..^1], out long n) && n > 0 && n <= long.MaxValue / scale)
             return EveryWords(n * scale);
         throw new FastW2VException($"--sync-every takes a word count (e.g. 4M) or seconds (e.g. 2s), not '{text}'.");

@@ -23,8 +23,8 @@ internal static class VocabularyExchange
     /// <paramref name="overflowAbove"/> distinct words (the caller then counts once more with word2vec.c's
     /// pruning: <see cref="FromRoot"/>).
     /// </summary>
-    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(MpiSession ranks, IReadOnlyList<WordCountTable> shards,
-        VocabularyOptions options, int pruneRounds, int overflowAbove)
+    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(MpiSession ranks,
+        IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds, int overflowAbove)
     {
         var (local, toLocal, tokens) = VocabularyMerger.Concatenate(shards);
         try
@@ -86,7 +86,8 @@ internal static class VocabularyExchange
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), vocabulary.DistinctWords);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), vocabulary.PruneRounds);
         ranks.Broadcast(header, Root);
-        foreach (byte[] blob in Encode(vocabulary.Count, vocabulary.GetWordBytes, vocabulary.GetCount)) ranks.Broadcast(blob, Root);
+        foreach (byte[] blob in Encode(vocabulary.Count, vocabulary.GetWordBytes, vocabulary.GetCount))
+            ranks.Broadcast(blob, Root);
         ranks.Broadcast([], Root);
     }
 
@@ -104,7 +105,8 @@ internal static class VocabularyExchange
         };
     }
 
-    private static IEnumerable<byte[]> Encode(WordCountTable table) => Encode(table.Count, table.GetWord, table.GetCount);
+    private static IEnumerable<byte[]> Encode(WordCountTable table) =>
+        Encode(table.Count, table.GetWord, table.GetCount);
 
     private delegate ReadOnlySpan<byte> WordAt(int index);
 

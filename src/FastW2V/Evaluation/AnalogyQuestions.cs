@@ -36,8 +36,8 @@ public sealed class AnalogyQuestions
             if (parts.Length != 4) { malformed++; continue; }
             if (sections.Count == 0) sections.Add("(no section)");
             // compute-accuracy compares upper-cased words.
-            questions.Add(new AnalogyQuestion(sections.Count - 1, parts[0].ToUpperInvariant(), parts[1].ToUpperInvariant(),
-                parts[2].ToUpperInvariant(), parts[3].ToUpperInvariant()));
+            questions.Add(new AnalogyQuestion(sections.Count - 1, parts[0].ToUpperInvariant(),
+                parts[1].ToUpperInvariant(), parts[2].ToUpperInvariant(), parts[3].ToUpperInvariant()));
         }
         if (questions.Count == 0) throw new FastW2VException($"{path}: no question of four words found.");
         return new AnalogyQuestions(sections, questions, malformed);

@@ -18,7 +18,8 @@ public static unsafe class SimilarityEvaluator
         Evaluate(vectors, [pairs], restrict)[0];
 
     /// <summary>Several pair files against one lookup and one set of unit vectors, built once.</summary>
-    public static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files, int restrict = 0)
+    public static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files,
+        int restrict = 0)
     {
         int n = restrict > 0 ? Math.Min(restrict, vectors.Count) : vectors.Count;
         var index = new VocabularyIndex(vectors, n);
@@ -38,6 +39,7 @@ public static unsafe class SimilarityEvaluator
             cosines.Add(VectorKernelsScalar.Dot(unit.Row(a), unit.Row(b), unit.Stride));
             human.Add(p.Score);
         }
-        return new SimilarityScore(pairs.Name, SpearmanCorrelation.Compute(cosines, human), cosines.Count, oov, pairs.Pairs.Count, pairs.MalformedLines);
+        return new SimilarityScore(pairs.Name, SpearmanCorrelation.Compute(cosines, human), cosines.Count, oov,
+            pairs.Pairs.Count, pairs.MalformedLines);
     }
 }

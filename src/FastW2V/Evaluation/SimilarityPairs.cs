@@ -39,7 +39,8 @@ public sealed class SimilarityPairs
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-            bool numeric = parts.Length >= 3 && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double score)
+            bool numeric = parts.Length >= 3
+                && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double score)
                 && double.IsFinite(score);
             if (!numeric)
             {
@@ -49,7 +50,8 @@ public sealed class SimilarityPairs
                 continue;
             }
             first = false;
-            pairs.Add(new SimilarityPair(parts[0], parts[1], double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)));
+            pairs.Add(new SimilarityPair(parts[0], parts[1],
+                double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)));
         }
         if (pairs.Count == 0) throw new FastW2VException($"{path}: no \"word word score\" line found.");
         return new SimilarityPairs(Path.GetFileNameWithoutExtension(path), pairs, malformed, header);
@@ -63,9 +65,11 @@ public sealed class SimilarityPairs
         {
             if (Directory.Exists(path))
             {
-                var inFolder = Directory.GetFiles(path).Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv") || f.EndsWith(".csv"))
+                var inFolder = Directory.GetFiles(path)
+                    .Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv") || f.EndsWith(".csv"))
                     .Order(StringComparer.Ordinal).ToList();
-                if (inFolder.Count == 0) throw new FastW2VException($"{path}: no .txt, .tsv or .csv file in this folder.");
+                if (inFolder.Count == 0)
+                    throw new FastW2VException($"{path}: no .txt, .tsv or .csv file in this folder.");
                 files.AddRange(inFolder);
             }
             else files.Add(path);

@@ -11,7 +11,9 @@ internal static unsafe partial class FileKinds
     {
         var (known, mode) = ModeOf(path);
         if (!known) // stat cannot be called here: what .NET can tell
-            return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+            return Directory.Exists(path) ? FileKind.Directory
+                : File.Exists(path) ? FileKind.Regular
+                : FileKind.Missing;
         if (mode is not { } m) return FileKind.Missing;
         return (m & TypeMask) switch
         {
@@ -64,7 +66,8 @@ internal static unsafe partial class FileKinds
     // Known: stat could be called; Mode: null when the path (through its links) does not exist.
     private static (bool Known, uint? Mode) ModeOf(string path)
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return (false, null);
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+            return (false, null);
         byte* buffer = stackalloc byte[256];
         try
         {
@@ -74,7 +77,10 @@ internal static unsafe partial class FileKinds
         {
             // glibc before 2.33 exports stat only as __xstat (version 1 on x86-64).
             try { if (XStat(1, path, buffer) != 0) return (true, null); }
-            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return (false, null); }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+            {
+                return (false, null);
+            }
         }
         catch (DllNotFoundException) { return (false, null); }
         return (true, *(uint*)(buffer + 24));

@@ -24,7 +24,8 @@ public static unsafe partial class VectorFileReader
             long least = isBinary ? 4L * dim + 2 : 2L * dim + 1;
             if (rows < 1) throw Error($"the header declares {rows} vectors (a vector file holds at least one)");
             if (dim > left || (long)rows * least > left)
-                throw Error($"the file ends before the {rows} vectors of dimension {dim} its header announces (it is {length:N0} bytes)");
+                throw Error($"the file ends before the {rows} vectors of dimension {dim} its header announces " +
+                    $"(it is {length:N0} bytes)");
         }
 
         public (int Rows, int Dim) Header()
@@ -46,7 +47,8 @@ public static unsafe partial class VectorFileReader
         /// </summary>
         public readonly bool LooksBinary(int dim)
         {
-            var rest = new ReadOnlySpan<byte>(p + _at, (int)Math.Min(Math.Min(length - _at, 64 + 64L * dim), int.MaxValue));
+            var rest =
+                new ReadOnlySpan<byte>(p + _at, (int)Math.Min(Math.Min(length - _at, 64 + 64L * dim), int.MaxValue));
             int nl = rest.IndexOf((byte)'\n');
             var line = (nl < 0 ? rest : rest[..nl]).TrimEnd((byte)'\r');
             var fields = new FieldReader(line);
@@ -76,7 +78,8 @@ public static unsafe partial class VectorFileReader
                 if (n < dim && !float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out target[n]))
                     throw Error($"line {_line - 1}, value {n + 1} is not a number");
                 if (n < dim && !float.IsFinite(target[n]))
-                    throw Error($"line {_line - 1}, value {n + 1} is {System.Text.Encoding.UTF8.GetString(value)}: vectors must be finite");
+                    throw Error($"line {_line - 1}, value {n + 1} is {System.Text.Encoding.UTF8.GetString(value)}: " +
+                        "vectors must be finite");
                 n++;
             }
             if (n != dim) throw Error($"line {_line - 1} has {n} values, but the header gives dimension {dim}");
@@ -96,7 +99,8 @@ public static unsafe partial class VectorFileReader
             {
                 target[j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * j)..]);
                 if (!float.IsFinite(target[j]))
-                    throw Error($"vector {row + 1} ('{System.Text.Encoding.UTF8.GetString(words[^1])}'), value {j + 1} is {target[j]}: vectors must be finite");
+                    throw Error($"vector {row + 1} ('{System.Text.Encoding.UTF8.GetString(words[^1])}'), value " +
+                        $"{j + 1} is {target[j]}: vectors must be finite");
             }
             _at += 4L * dim;
         }

@@ -47,7 +47,8 @@ public static unsafe partial class VectorFileReader
         var first = new Dictionary<byte[], int>(words.Count, BytesComparer.Instance);
         for (int i = 0; i < words.Count; i++)
             if (!first.TryAdd(words[i], i))
-                throw new FastW2VException($"{path}: vector {i + 1} repeats the word '{System.Text.Encoding.UTF8.GetString(words[i])}' of vector {first[words[i]] + 1}.");
+                throw new FastW2VException($"{path}: vector {i + 1} repeats the word " +
+                    $"'{System.Text.Encoding.UTF8.GetString(words[i])}' of vector {first[words[i]] + 1}.");
     }
 
     private sealed class BytesComparer : IEqualityComparer<byte[]>

@@ -63,13 +63,15 @@ public static unsafe class VectorFileWriter
             int count = Math.Min(wave, chunks - first);
             // Words are copied out first: the WordAt delegate need not be thread-safe.
             var words = new byte[count * ChunkRows][];
-            for (int r = first * ChunkRows, k = 0; r < Math.Min(rows, (first + count) * ChunkRows); r++, k++) words[k] = word(r).ToArray();
+            for (int r = first * ChunkRows, k = 0; r < Math.Min(rows, (first + count) * ChunkRows); r++, k++)
+                words[k] = word(r).ToArray();
             Parallel.For(0, count, c =>
             {
                 var buffer = buffers[c];
                 buffer.ResetWrittenCount();
                 int start = (first + c) * ChunkRows, end = Math.Min(rows, start + ChunkRows);
-                for (int r = start; r < end; r++) FormatRow(buffer, words[r - first * ChunkRows], matrix.Row(r), matrix.Dimension);
+                for (int r = start; r < end; r++)
+                    FormatRow(buffer, words[r - first * ChunkRows], matrix.Row(r), matrix.Dimension);
             });
             for (int c = 0; c < count; c++) stream.Write(buffers[c].WrittenSpan);
         }

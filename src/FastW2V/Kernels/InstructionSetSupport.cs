@@ -14,7 +14,8 @@ internal static class InstructionSetSupport
     {
         InstructionSet.Scalar => true,
         InstructionSet.V256 => Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported,
-        InstructionSet.V512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported && Fma.IsSupported,
+        InstructionSet.V512 =>
+            Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported && Fma.IsSupported,
         _ => false,
     };
 

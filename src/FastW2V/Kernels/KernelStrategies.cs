@@ -13,18 +13,24 @@ public static class KernelStrategies
     public const string EnvironmentVariable = "FW2V_SIMD";
 
     /// <summary>AVX-512 register-blocked strips (the fastest where the CPU has AVX-512).</summary>
-    public static readonly KernelStrategy Avx512Blocked = new("avx512-blocked", InstructionSet.V512, true, "AVX-512, register-blocked strips");
+    public static readonly KernelStrategy Avx512Blocked =
+        new("avx512-blocked", InstructionSet.V512, true, "AVX-512, register-blocked strips");
     /// <summary>AVX2 + FMA register-blocked strips.</summary>
-    public static readonly KernelStrategy Avx2Blocked = new("avx2-blocked", InstructionSet.V256, true, "AVX2 + FMA, register-blocked strips");
+    public static readonly KernelStrategy Avx2Blocked =
+        new("avx2-blocked", InstructionSet.V256, true, "AVX2 + FMA, register-blocked strips");
     /// <summary>AVX-512 level-1 loops (word2vec.c's order of operations).</summary>
-    public static readonly KernelStrategy Avx512Loop = new("avx512-loop", InstructionSet.V512, false, "AVX-512, level-1 loops");
+    public static readonly KernelStrategy Avx512Loop =
+        new("avx512-loop", InstructionSet.V512, false, "AVX-512, level-1 loops");
     /// <summary>AVX2 + FMA level-1 loops.</summary>
-    public static readonly KernelStrategy Avx2Loop = new("avx2-loop", InstructionSet.V256, false, "AVX2 + FMA, level-1 loops");
+    public static readonly KernelStrategy Avx2Loop =
+        new("avx2-loop", InstructionSet.V256, false, "AVX2 + FMA, level-1 loops");
     /// <summary>Scalar loops: any CPU.</summary>
-    public static readonly KernelStrategy Scalar = new("scalar", InstructionSet.Scalar, false, "scalar loops (any CPU)");
+    public static readonly KernelStrategy Scalar =
+        new("scalar", InstructionSet.Scalar, false, "scalar loops (any CPU)");
 
     /// <summary>Every strategy, best first.</summary>
-    public static IReadOnlyList<KernelStrategy> All { get; } = [Avx512Blocked, Avx2Blocked, Avx512Loop, Avx2Loop, Scalar];
+    public static IReadOnlyList<KernelStrategy> All { get; } =
+        [Avx512Blocked, Avx2Blocked, Avx512Loop, Avx2Loop, Scalar];
 
     /// <summary>The strategies this machine can run, best first.</summary>
     public static IReadOnlyList<KernelStrategy> Supported { get; } = All.Where(s => s.IsSupported).ToArray();
@@ -35,7 +41,8 @@ public static class KernelStrategies
     /// that needs kernels (the same error on every use), not a crash of every command.
     /// </summary>
     public static KernelStrategy Default => DefaultChoice.Value;
-    private static readonly Lazy<KernelStrategy> DefaultChoice = new(() => Choose(Environment.GetEnvironmentVariable(EnvironmentVariable)));
+    private static readonly Lazy<KernelStrategy> DefaultChoice =
+        new(() => Choose(Environment.GetEnvironmentVariable(EnvironmentVariable)));
 
     /// <summary>The loop strategy of an instruction set (the reference its blocked strategy is tested
     /// against).</summary>
@@ -62,11 +69,13 @@ public static class KernelStrategies
                 _ => null,
             };
             if (path == null)
-                throw new FastW2VException($"{EnvironmentVariable}='{forced}' is not one of {string.Join(", ", All.Select(s => s.Name))}, avx2, avx512.");
+                throw new FastW2VException($"{EnvironmentVariable}='{forced}' is not one of " +
+                    $"{string.Join(", ", All.Select(s => s.Name))}, avx2, avx512.");
             wanted = All.First(s => s.InstructionSet == path);
         }
         if (!wanted.IsSupported)
-            throw new FastW2VException($"{EnvironmentVariable}={forced} asks for {wanted.Description}, which this CPU (or this binary's instruction set) does not run.");
+            throw new FastW2VException($"{EnvironmentVariable}={forced} asks for {wanted.Description}, which this " +
+                "CPU (or this binary's instruction set) does not run.");
         return wanted;
     }
 }

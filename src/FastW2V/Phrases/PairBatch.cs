@@ -57,12 +57,14 @@ internal sealed unsafe class PairBatch
         item.Newline = false;
         item.WordStart = start;
         item.WordLength = word.Length;
-        item.WordHash = WordCountTable.HashOf(at + start, word.Length, readable16: true, out item.WordA, out item.WordB);
+        item.WordHash =
+            WordCountTable.HashOf(at + start, word.Length, readable16: true, out item.WordA, out item.WordB);
         table.PrefetchSlot(item.WordHash);
         if (pair.HasPrevious)
         {
             item.PairLength = pair.PairLength;
-            item.PairHash = WordCountTable.HashOf(at, item.PairLength, readable16: true, out item.PairA, out item.PairB);
+            item.PairHash =
+                WordCountTable.HashOf(at, item.PairLength, readable16: true, out item.PairA, out item.PairB);
             table.PrefetchSlot(item.PairHash);
         }
         else item.PairLength = 0;

@@ -14,9 +14,11 @@ namespace FastW2V.Phrases;
 /// </summary>
 internal static class PhraseCountPass
 {
-    internal sealed record Counted(long Words, long DistinctKeys, int Shards, bool Sequential, int PruneRounds, bool DroppedLastWord, TimeSpan ScanTime);
+    internal sealed record Counted(long Words, long DistinctKeys, int Shards, bool Sequential, int PruneRounds,
+        bool DroppedLastWord, TimeSpan ScanTime);
 
-    public static (Counted, PhraseVocabulary) Count(SafeFileHandle file, long length, string name, PhraseOptions options)
+    public static (Counted, PhraseVocabulary) Count(SafeFileHandle file, long length, string name,
+        PhraseOptions options)
     {
         var clock = Stopwatch.StartNew();
         PhraseCounter[] counters = [];
@@ -89,11 +91,13 @@ internal static class PhraseCountPass
 
     /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last
     /// word).</summary>
-    private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter, PhraseOptions options)
+    private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter,
+        PhraseOptions options)
     {
         var tokenizer = new PhraseTokenizer();
         var sink = new PhraseCounter.Sink(counter);
-        RangeReader.Read(file, start, end, name, validate: true, options.CheckUtf8, (piece, _) => tokenizer.Feed(piece, ref sink));
+        RangeReader.Read(file, start, end, name, validate: true, options.CheckUtf8,
+            (piece, _) => tokenizer.Feed(piece, ref sink));
         counter.Flush();
         return tokenizer.HasOpenWord;
     }

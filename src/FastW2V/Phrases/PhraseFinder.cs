@@ -21,7 +21,8 @@ public static unsafe class PhraseFinder
     /// <summary>Runs word2phrase on <paramref name="inputPath"/> (plain text, .gz, or "-" for standard input), writing
     /// the joined text to <paramref name="output"/>.</summary>
     /// <exception cref="FastW2VException">Bad input or options (a one-sentence message).</exception>
-    public static PhraseResult Run(string inputPath, Stream output, PhraseOptions options) => Run(new CorpusSource(inputPath), output, options);
+    public static PhraseResult Run(string inputPath, Stream output, PhraseOptions options) =>
+        Run(new CorpusSource(inputPath), output, options);
 
     internal static PhraseResult Run(CorpusSource source, Stream output, PhraseOptions options)
     {

@@ -62,7 +62,8 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
                 _lineBreak = true;
                 continue;
             }
-            long countB = vocabulary.Table.CountOfHashed(_batch.WordKey(i), item.WordLength, item.WordHash, item.WordA, item.WordB);
+            long countB = vocabulary.Table.CountOfHashed(_batch.WordKey(i), item.WordLength, item.WordHash,
+                item.WordA, item.WordB);
             State next;
             if (item.PairLength == 0)
             {
@@ -74,7 +75,8 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
                 bool ifNotJoined = false, ifJoined = false;
                 if (!_lineBreak && _previousCount >= 0 && countB >= 0)
                 {
-                    long countAB = vocabulary.Table.CountOfHashed(_batch.PairKey(i), item.PairLength, item.PairHash, item.PairA, item.PairB);
+                    long countAB = vocabulary.Table.CountOfHashed(_batch.PairKey(i), item.PairLength, item.PairHash,
+                        item.PairA, item.PairB);
                     if (countAB >= 0)
                     {
                         ifNotJoined = vocabulary.Joins(_previousCount, countB, countAB);
@@ -91,7 +93,8 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
             _state = next;
             if (Output is { } output)
             {
-                if (next == State.Unknown) throw new InvalidOperationException("A phrase range was written before its state was known.");
+                if (next == State.Unknown)
+                    throw new InvalidOperationException("A phrase range was written before its state was known.");
                 output.Word(next == State.Joined ? (byte)'_' : (byte)' ', _batch.WordKey(i), item.WordLength);
                 if (next == State.Joined) Joined++;
             }

@@ -12,7 +12,8 @@ internal sealed class PhraseOutput(int capacity)
 
     public unsafe void Word(byte separator, byte* word, int length)
     {
-        if (Length + length + 1 > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + length + 1));
+        if (Length + length + 1 > _bytes.Length)
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + length + 1));
         fixed (byte* at = &_bytes[Length])
         {
             *at = separator;

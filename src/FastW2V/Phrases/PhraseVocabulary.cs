@@ -41,7 +41,8 @@ internal sealed unsafe class PhraseVocabulary
     /// extra drop applies and <paramref name="inFirstAppearanceOrder"/> is false (the caller counts again
     /// in one pass to learn the order). The counted table is disposed unless null is returned.
     /// </summary>
-    public static PhraseVocabulary? Select(WordCountTable counted, long trainWords, PhraseOptions options, bool inFirstAppearanceOrder)
+    public static PhraseVocabulary? Select(WordCountTable counted, long trainWords, PhraseOptions options,
+        bool inFirstAppearanceOrder)
     {
         long minCount = options.MinCount;
         int n = counted.Count;

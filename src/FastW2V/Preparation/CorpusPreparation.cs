@@ -23,11 +23,14 @@ internal static unsafe class CorpusPreparation
     {
         options.Vocabulary.Validate();
         if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
-        string? folder = options.Encode ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log) : null;
+        string? folder = options.Encode
+            ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log)
+            : null;
         try
         {
             if (source.IsStreamed && options.Ranks != null)
-                throw new FastW2VException($"--mpi needs a plain file that every rank reads its own part of; {source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
+                throw new FastW2VException("--mpi needs a plain file that every rank reads its own part of; " +
+                    $"{source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
             return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
         }
         catch
@@ -105,12 +108,14 @@ internal static unsafe class CorpusPreparation
     /// This rank's part of the file: the file cut at word boundaries into one part per rank, in rank
     /// order. Every rank must see the same file (a shared file system, or the same copy on each node).
     /// </summary>
-    private static (long Start, long End) RankPart(SafeFileHandle file, long length, Distributed.MpiSession ranks, CorpusSource source)
+    private static (long Start, long End) RankPart(SafeFileHandle file, long length, Distributed.MpiSession ranks,
+        CorpusSource source)
     {
         Span<long> sizes = [length, -length];
         ranks.AllreduceMax(sizes);
         if (sizes[0] != -sizes[1])
-            throw new FastW2VException($"The ranks see different training files at '{source.Path}' ({length:N0} bytes on rank {ranks.Rank}, {sizes[0]:N0} on another): give every rank the same file.");
+            throw new FastW2VException($"The ranks see different training files at '{source.Path}' ({length:N0} " +
+                $"bytes on rank {ranks.Rank}, {sizes[0]:N0} on another): give every rank the same file.");
         long[] parts = ShardPlanner.Plan(file, length, ranks.Size);
         return (parts[ranks.Rank], parts[ranks.Rank + 1]);
     }
@@ -230,12 +235,17 @@ internal static unsafe class CorpusPreparation
         {
             int rounds = counters.Max(c => c.Sink.Prunes.Count);
             var tables = counters.Select(c => c.Sink.Table).ToArray();
-            int overflowAbove = counters.Length > 1 || !source.IsStreamed ? options.Vocabulary.PruneThreshold : int.MaxValue;
+            int overflowAbove = counters.Length > 1 || !source.IsStreamed
+                ? options.Vocabulary.PruneThreshold
+                : int.MaxValue;
             (vocabulary, maps) = options.Ranks is { } ranks
                 ? VocabularyExchange.Merge(ranks, tables, options.Vocabulary, rounds, overflowAbove)
                 : VocabularyMerger.Merge(tables, options.Vocabulary, rounds, overflowAbove);
             if (rounds > 0)
-                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over {options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a stream cannot be read twice).");
+                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over " +
+                    $"{options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as " +
+                    "word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a " +
+                    "stream cannot be read twice).");
             CheckNotEmpty(vocabulary, source, options);
         }
         TimeSpan countTime = clock.Elapsed;
@@ -254,7 +264,8 @@ internal static unsafe class CorpusPreparation
             {
                 encoded.Dispose();
                 throw new FastW2VException(options.Ranks is { Size: > 1 } job
-                    ? $"Rank {job.Rank}'s part of {source.DisplayName} holds no word of the vocabulary: too little text for {job.Size} ranks."
+                    ? $"Rank {job.Rank}'s part of {source.DisplayName} holds no word of the vocabulary: too little " +
+                        $"text for {job.Size} ranks."
                     : $"No word of {source.DisplayName} is in the vocabulary.");
             }
         }
@@ -275,6 +286,7 @@ internal static unsafe class CorpusPreparation
         if (vocabulary.CorpusTokens == 0)
             throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
         if (vocabulary.Count <= 1)
-            throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
+            throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count " +
+                $"({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
     }
 }

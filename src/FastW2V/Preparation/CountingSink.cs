@@ -34,7 +34,8 @@ internal unsafe struct CountingSink : ITokenSink
     /// <param name="threshold">Distinct words (entry 0 included) the table may hold.</param>
     /// <param name="prune">Prune past the threshold (else throw).</param>
     /// <param name="budget">Shared across parallel shards: their tables' total entries (overflow policy).</param>
-    public CountingSink(WordCountTable table, TokenIdWriter? ids, int threshold, bool prune, DistinctWordBudget? budget = null)
+    public CountingSink(WordCountTable table, TokenIdWriter? ids, int threshold, bool prune,
+        DistinctWordBudget? budget = null)
     {
         Table = table;
         _ids = ids;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FastW2V.Storage;
@@ -32,7 +33,7 @@ internal sealed unsafe class AlignedBuffer : IDisposable
     /// <summary>The memory (the throw sits in its own method, so this inlines into hot loops).</summary>
     public void* Pointer
     {
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             void* p = _pointer;

@@ -44,7 +44,8 @@ public sealed unsafe class EmbeddingMatrix : IDisposable
     public static void PrefetchRow(float* row, int stride)
     {
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        for (int line = 0; line < stride; line += FloatsPerLine) System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + line);
+        for (int line = 0; line < stride; line += FloatsPerLine)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + line);
     }
 
     /// <summary>Frees the native memory.</summary>

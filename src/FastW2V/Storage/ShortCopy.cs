@@ -18,7 +18,8 @@ internal static unsafe class ShortCopy
         {
             if (length >= 8)
             {
-                ulong head = Unsafe.ReadUnaligned<ulong>(source), tail = Unsafe.ReadUnaligned<ulong>(source + length - 8);
+                ulong head = Unsafe.ReadUnaligned<ulong>(source),
+                    tail = Unsafe.ReadUnaligned<ulong>(source + length - 8);
                 Unsafe.WriteUnaligned(destination, head);
                 Unsafe.WriteUnaligned(destination + length - 8, tail);
             }

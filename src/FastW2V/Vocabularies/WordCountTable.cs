@@ -123,7 +123,8 @@ internal sealed unsafe class WordCountTable
             b = 0;
             return h;
         }
-        return readable16 ? WordHash.HashReadable16(word, length, out a, out b) : WordHash.Hash(word, length, out a, out b);
+        return readable16 ? WordHash.HashReadable16(word, length, out a, out b)
+            : WordHash.Hash(word, length, out a, out b);
     }
 
     /// <summary>Starts loading the word's home slot (a hint: a counting batch overlaps its cache misses).</summary>
@@ -178,14 +179,16 @@ internal sealed unsafe class WordCountTable
         {
             Slot* s = _slots + i;
             if (s->Entry == 0) return s;
-            if (s->KeyA == a && s->KeyB == b && s->Length == length && (length <= 16 || SameBytes(word, length, s->Entry - 1)))
+            if (s->KeyA == a && s->KeyB == b && s->Length == length
+                && (length <= 16 || SameBytes(word, length, s->Entry - 1)))
                 return s;
             i = (i + 1) & mask;
         }
     }
 
     private bool SameBytes(byte* word, int length, int entry) =>
-        new ReadOnlySpan<byte>(word, length).SequenceEqual(new ReadOnlySpan<byte>(_arena, _entries[entry].Offset, length));
+        new ReadOnlySpan<byte>(word, length)
+            .SequenceEqual(new ReadOnlySpan<byte>(_arena, _entries[entry].Offset, length));
 
     private int Insert(byte* word, int length, ulong a, ulong b, Slot* slot, long count)
     {
@@ -193,8 +196,10 @@ internal sealed unsafe class WordCountTable
         if (_arenaUsed + length > _arena.Length)
         {
             if ((long)_arenaUsed + length > Array.MaxLength)
-                throw new FastW2VException($"The vocabulary's words take more than {Array.MaxLength:N0} bytes: lower the prune threshold.");
-            Array.Resize(ref _arena, (int)Math.Min(Array.MaxLength, Math.Max(_arena.Length * 2L, _arenaUsed + (long)length)));
+                throw new FastW2VException($"The vocabulary's words take more than {Array.MaxLength:N0} bytes: lower " +
+                    "the prune threshold.");
+            Array.Resize(ref _arena,
+                (int)Math.Min(Array.MaxLength, Math.Max(_arena.Length * 2L, _arenaUsed + (long)length)));
         }
         new ReadOnlySpan<byte>(word, length).CopyTo(_arena.AsSpan(_arenaUsed));
         int index = Count++;
@@ -211,7 +216,8 @@ internal sealed unsafe class WordCountTable
     /// <summary>Rebuilds the slots at the given size, moving each slot whole (no word is hashed again).</summary>
     private void Rehash(long slotCount)
     {
-        if (slotCount > 1L << 30) throw new FastW2VException("More than 500 million distinct words in one table: lower the prune threshold.");
+        if (slotCount > 1L << 30)
+            throw new FastW2VException("More than 500 million distinct words in one table: lower the prune threshold.");
         AlignedBuffer old = _slotMemory;
         Slot* from = _slots;
         AllocateSlots(slotCount);

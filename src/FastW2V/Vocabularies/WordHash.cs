@@ -35,7 +35,8 @@ internal static unsafe class WordHash
     public static ulong HashReadable16(byte* p, int length, out ulong a, out ulong b)
     {
         if (length > 16) { a = 0; b = 0; return HashLong(p, length); }
-        var key = Vector128.Load(p) & Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(LengthMasks), (nuint)(length * 16));
+        var key =
+            Vector128.Load(p) & Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(LengthMasks), (nuint)(length * 16));
         a = key.AsUInt64().ToScalar();
         b = key.AsUInt64().GetElement(1);
         return OfKey(a, b, length);

@@ -11,7 +11,8 @@ namespace FastW2V.Kernels.Update;
 /// </summary>
 internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKernels : struct, IVectorKernels
 {
-    public static float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count, float alpha)
+    public static float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count,
+        float alpha)
     {
         new Span<float>(gradient, ns.Stride).Clear();
         float loss = ns.Apply<TKernels>(v, gradient, targets, count, alpha);
@@ -42,7 +43,8 @@ internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKerne
             }
             TKernels.Axpy(1f, rowStep, u, stride);
         }
-        for (int t = targets.Count; t < w.PrefetchCount; t++) EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
+        for (int t = targets.Count; t < w.PrefetchCount; t++)
+            EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
         return loss;
     }
 
@@ -58,7 +60,8 @@ internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKerne
             if (!w.AddDeltas) new Span<float>(w.DeltaRows[b], stride).Clear();
             TKernels.Axpy(g, u, w.DeltaRows[b], stride);
         }
-        for (int b = 0; b < w.Batch; b++) TKernels.Axpy(w.Steps[b], w.Rows[b], output + (long)targets.Target(b) * stride, stride);
+        for (int b = 0; b < w.Batch; b++)
+            TKernels.Axpy(w.Steps[b], w.Rows[b], output + (long)targets.Target(b) * stride, stride);
         return loss;
     }
 }

@@ -9,7 +9,8 @@ namespace FastW2V.Kernels.Update;
 /// </summary>
 internal static class StrategyTypes
 {
-    public static TResult Invoke<TAction, TResult>(KernelStrategy strategy, TAction action) where TAction : IStrategyAction<TResult>
+    public static TResult Invoke<TAction, TResult>(KernelStrategy strategy, TAction action)
+        where TAction : IStrategyAction<TResult>
     {
         if (strategy == KernelStrategies.Avx512Blocked)
             return action.Invoke<VectorKernelsV512, BlockedUpdateKernels<Float512, VectorKernelsV512>>();

@@ -14,5 +14,6 @@ internal interface IWindowTargets
     int Count { get; }
     int Target(int t);
     float Step(int t, int b, float score, ref float loss);
-    Vector256<float> Steps8(int t, int chunk, Vector256<float> scores, Vector256<float> valid, ref Vector256<float> loss);
+    Vector256<float> Steps8(int t, int chunk, Vector256<float> scores, Vector256<float> valid,
+        ref Vector256<float> loss);
 }

@@ -8,7 +8,8 @@ namespace FastW2V.Training.Batched;
 /// Skip-gram's negative sampling: the centre word first (label 1), then the window's shared negatives
 /// (label 0), each step times how often that negative was drawn.
 /// </summary>
-internal readonly unsafe struct NegativeTargets(TableSigmoidPolicy sigmoid, int* targets, int* multiplicity, int count, float alpha, bool withLoss)
+internal readonly unsafe struct NegativeTargets(TableSigmoidPolicy sigmoid, int* targets, int* multiplicity, int count,
+    float alpha, bool withLoss)
     : IWindowTargets
 {
     public int Count => count;
@@ -23,6 +24,8 @@ internal readonly unsafe struct NegativeTargets(TableSigmoidPolicy sigmoid, int*
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Steps8(int t, int chunk, Vector256<float> scores, Vector256<float> valid, ref Vector256<float> loss) =>
-        sigmoid.Steps8(scores, t == 0 ? Vector256<float>.AllBitsSet : default, alpha * multiplicity[t], valid, withLoss, multiplicity[t], ref loss);
+    public Vector256<float> Steps8(int t, int chunk, Vector256<float> scores, Vector256<float> valid,
+        ref Vector256<float> loss) =>
+        sigmoid.Steps8(scores, t == 0 ? Vector256<float>.AllBitsSet : default, alpha * multiplicity[t], valid, withLoss,
+            multiplicity[t], ref loss);
 }

@@ -9,7 +9,8 @@ namespace FastW2V.Training.Batched;
 /// The union of a CBOW batch's Huffman paths (<see cref="PathUnion"/>): node t's cell for hidden row b
 /// is on b's path when its label byte is not 0, with label 1 − code for label byte 1 + code.
 /// </summary>
-internal readonly unsafe struct UnionPathTargets(TableSigmoidPolicy sigmoid, int* nodes, byte* labels, int columns, int count, float alpha, bool withLoss)
+internal readonly unsafe struct UnionPathTargets(TableSigmoidPolicy sigmoid, int* nodes, byte* labels, int columns,
+    int count, float alpha, bool withLoss)
     : IWindowTargets
 {
     public int Count => count;
@@ -25,7 +26,8 @@ internal readonly unsafe struct UnionPathTargets(TableSigmoidPolicy sigmoid, int
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Steps8(int t, int chunk, Vector256<float> scores, Vector256<float> valid, ref Vector256<float> loss)
+    public Vector256<float> Steps8(int t, int chunk, Vector256<float> scores, Vector256<float> valid,
+        ref Vector256<float> loss)
     {
         var label = Avx2.ConvertToVector256Int32(labels + t * columns + chunk);
         var onPath = ~Vector256.Equals(label, Vector256<int>.Zero).AsSingle();

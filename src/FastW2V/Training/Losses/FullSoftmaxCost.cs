@@ -22,12 +22,15 @@ internal static unsafe class FullSoftmaxCost
         return perRow * words * examples / Math.Max(1, threads);
     }
 
-    private readonly struct Probe(WordVectorModel model, int rows, float* logits, float* gradient, int steps) : IStrategyAction<int>
+    private readonly struct Probe(WordVectorModel model, int rows, float* logits, float* gradient, int steps)
+        : IStrategyAction<int>
     {
-        public int Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct, IUpdateKernels
+        public int Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels
+            where TUpdate : struct, IUpdateKernels
         {
             for (int s = 0; s < steps; s++)
-                FullSoftmaxLoss.Apply<float, TKernels>(model.Input.Data, model.Input.Stride, rows, model.Input.Row(s % rows), gradient, 0, 0f, logits);
+                FullSoftmaxLoss.Apply<float, TKernels>(model.Input.Data, model.Input.Stride, rows,
+                    model.Input.Row(s % rows), gradient, 0, 0f, logits);
             return 0;
         }
     }

@@ -36,7 +36,8 @@ internal static unsafe class FullSoftmaxLoss
     /// g_w = −alpha·(ŷ_w − y_w). <paramref name="scratch"/> holds <paramref name="words"/> values.
     /// Returns J = −log ŷ_target.
     /// </summary>
-    public static T Apply<T, TKernels>(T* output, int stride, int words, T* hidden, T* gradient, int target, T alpha, T* scratch)
+    public static T Apply<T, TKernels>(T* output, int stride, int words, T* hidden, T* gradient, int target, T alpha,
+        T* scratch)
         where T : unmanaged, IFloatingPointIeee754<T> where TKernels : struct, IKernels<T>
     {
         for (int w = 0; w < words; w++) scratch[w] = TKernels.Dot(hidden, output + (long)w * stride, stride);

@@ -52,7 +52,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
             // As TreeStep: a positive pays unless f > 0, so a NaN score's loss is NaN (the divergence check sees it).
             var above = Vector256.GreaterThan(f, Vec.Zero);
             var wrongSide = Vector256.ConditionalSelect(positive, ~above, above);
-            loss += valid & Vector256.ConditionalSelect(inside, NegativeLogSigmoid(x, e, positive), wrongSide & Vector256.Abs(f));
+            loss += valid & Vector256.ConditionalSelect(inside, NegativeLogSigmoid(x, e, positive),
+                wrongSide & Vector256.Abs(f));
         }
         return valid & inside & (((positive & Vec.One) - Vec.One / (Vec.One + e)) * alpha);
     }
@@ -64,7 +65,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec TablePoint(Vec f)
     {
-        var index = Avx.ConvertToVector256Int32WithTruncation((f + Vector256.Create(SigmoidTable.MaxExp)) * Vector256.Create(SigmoidTable.Scale));
+        var index = Avx.ConvertToVector256Int32WithTruncation(
+            (f + Vector256.Create(SigmoidTable.MaxExp)) * Vector256.Create(SigmoidTable.Scale));
         index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
         return (Vector256.ConvertToSingle(index) * (2f / SigmoidTable.Size) - Vec.One) * SigmoidTable.MaxExp;
     }
