@@ -13,7 +13,8 @@ public sealed class FastW2VException(string message) : Exception(message)
     /// </summary>
     internal static void ThrowFirstIn(Exception e)
     {
-        if (e is AggregateException a && a.Flatten().InnerExceptions.FirstOrDefault(i => i is FastW2VException) is { } first)
+        if (e is AggregateException a
+            && a.Flatten().InnerExceptions.FirstOrDefault(i => i is FastW2VException) is { } first)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 }

@@ -21,7 +21,9 @@ public static unsafe class WordClasses
     /// <summary>The class of every row of <paramref name="vectors"/>.</summary>
     public static int[] Cluster(EmbeddingMatrix vectors, int classes, int threads)
     {
-        if (classes < 1 || classes > Math.Max(1, vectors.Rows)) throw new FastW2VException($"The number of classes must be between 1 and the number of words, {vectors.Rows:N0} (got {classes}).");
+        if (classes < 1 || classes > Math.Max(1, vectors.Rows))
+            throw new FastW2VException("The number of classes must be between 1 and the number of words, " +
+                $"{vectors.Rows:N0} (got {classes}).");
         if (threads < 1) throw new FastW2VException($"threads must be at least 1 (got {threads}).");
         int rows = vectors.Rows, dim = vectors.Dimension;
         var assigned = new int[rows];
@@ -64,7 +66,8 @@ public static unsafe class WordClasses
         return assigned;
     }
 
-    /// <summary>The centroid with the largest dot product, word2vec.c's way: strictly greater than the best so far, starting at −10.</summary>
+    /// <summary>The centroid with the largest dot product, word2vec.c's way: strictly greater than the best so far,
+    /// starting at −10.</summary>
     private static int Closest(float* row, float* transposed, int dim, int classes, int lanes)
     {
         float best = -10;
@@ -75,7 +78,8 @@ public static unsafe class WordClasses
             // A multiply then an add (no fused multiply-add): word2vec.c's x += cent * syn0 in float.
             var sum = Vector256<float>.Zero;
             for (int d = 0; d < dim; d++)
-                sum = Vector256.Add(sum, Vector256.Multiply(Vector256.Load(transposed + d * lanes + group), Vector256.Create(row[d])));
+                sum = Vector256.Add(sum,
+                    Vector256.Multiply(Vector256.Load(transposed + d * lanes + group), Vector256.Create(row[d])));
             sum.CopyTo(dots);
             for (int k = group, last = Math.Min(classes, group + 8); k < last; k++)
                 if (dots[k - group] > best)

@@ -34,7 +34,8 @@ internal static unsafe class CacheEstimate
         try { free = new DriveInfo(root).AvailableFreeSpace; }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException) { return; }
         if (need > free)
-            throw new FastW2VException($"The token-id cache needs about {ByteSize.Format(need)} in {root} but {ByteSize.Format(free)} is free: "
+            throw new FastW2VException($"The token-id cache needs about {ByteSize.Format(need)} in {root} but " +
+                $"{ByteSize.Format(free)} is free: "
                 + "give --cache DIR on a larger disk (or --force to try anyway).");
     }
 

@@ -59,7 +59,8 @@ internal sealed unsafe class EncodedCorpus : IDisposable
         foreach (var f in Files) TryDelete(f);
         TemporaryPaths.Remove(Folder); // releases the folder's lock file
         TryDelete(Path.Combine(Folder, ".lock"));
-        try { if (!Directory.EnumerateFileSystemEntries(Folder).Any()) Directory.Delete(Folder); } catch (IOException) { }
+        try { if (!Directory.EnumerateFileSystemEntries(Folder).Any()) Directory.Delete(Folder); }
+        catch (IOException) { }
     }
 
     private static void TryDelete(string path)
@@ -78,7 +79,8 @@ internal sealed unsafe class EncodedCorpus : IDisposable
         long kept = 0;
         if (length > 0)
         {
-            using var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.ReadWrite);
+            using var map =
+                MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.ReadWrite);
             using var view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.ReadWrite);
             byte* basePointer = null;
             view.SafeMemoryMappedViewHandle.AcquirePointer(ref basePointer);

@@ -104,7 +104,8 @@ internal sealed unsafe partial class GzipReader : Stream
                 StartMember();
             }
             if (_z->AvailIn == 0 && !Refill())
-                throw new FastW2VException($"{_name}: the gzip data is truncated (it ends inside member {_members + 1}, after {_consumed:N0} compressed bytes).");
+                throw new FastW2VException($"{_name}: the gzip data is truncated (it ends inside member " +
+                    $"{_members + 1}, after {_consumed:N0} compressed bytes).");
             fixed (byte* output = destination)
             {
                 _z->NextOut = output;
@@ -120,7 +121,8 @@ internal sealed unsafe partial class GzipReader : Stream
                     // After a whole member, bytes that do not even make a header are trailing garbage.
                     if (_members > 0 && !_memberProduced) throw Garbage();
                     string message = _z->Message != null ? new string(_z->Message) : $"zlib error {rc}";
-                    throw new FastW2VException($"{_name}: the gzip data is corrupt at compressed byte {_consumed:N0} ({message}).");
+                    throw new FastW2VException($"{_name}: the gzip data is corrupt at compressed byte " +
+                        $"{_consumed:N0} ({message}).");
                 }
                 if (produced > 0) return produced;
                 if (rc == BufError && _z->AvailIn > 0) // no progress with input and room: zlib is stuck
@@ -145,8 +147,13 @@ internal sealed unsafe partial class GzipReader : Stream
         _ended = true;
     }
 
-    private FastW2VException Garbage() =>
-        new($"{_name}: {(_members == 0 ? "not gzip data" : $"bytes after the end of the gzip data (trailing garbage at compressed byte {_consumed:N0})")}.");
+    private FastW2VException Garbage()
+    {
+        string what = _members == 0
+            ? "not gzip data"
+            : $"bytes after the end of the gzip data (trailing garbage at compressed byte {_consumed:N0})";
+        return new($"{_name}: {what}.");
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -166,7 +173,11 @@ internal sealed unsafe partial class GzipReader : Stream
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();

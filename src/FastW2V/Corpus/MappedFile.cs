@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace FastW2V.Corpus;
 
-/// <summary>A read-only memory map of a whole file (a pipe: its bytes read into memory), exposed as a pointer and a length.</summary>
+/// <summary>A read-only memory map of a whole file (a pipe: its bytes read into memory), exposed as a pointer and a
+/// length.</summary>
 internal sealed unsafe class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _map;
@@ -27,7 +28,8 @@ internal sealed unsafe class MappedFile : IDisposable
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
         Length = stream.Length;
         if (Length == 0) return; // mmap refuses empty files; an empty map is just a null pointer
-        _map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        _map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None,
+            leaveOpen: false);
         _view = _map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         _view.SafeMemoryMappedViewHandle.AcquirePointer(ref _pointer);
         _pointer += _view.PointerOffset;
@@ -45,7 +47,9 @@ internal sealed unsafe class MappedFile : IDisposable
             {
                 if (length == capacity)
                 {
-                    if (capacity >= Limit) throw new FastW2VException($"'{path}' is a pipe holding more than {Limit >> 30} GiB: give a file.");
+                    if (capacity >= Limit)
+                        throw new FastW2VException($"'{path}' is a pipe holding more than {Limit >> 30} GiB: " +
+                            "give a file.");
                     capacity *= 2;
                     buffer = (byte*)NativeMemory.Realloc(buffer, (nuint)capacity);
                 }

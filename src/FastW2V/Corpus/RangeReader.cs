@@ -13,7 +13,8 @@ internal static unsafe class RangeReader
     public const int PieceBytes = 4 << 20;
 
     /// <param name="piece">Called with each piece and its offset in the file.</param>
-    /// <param name="validate">Reject NUL bytes (and invalid UTF-8 when <paramref name="checkUtf8"/>), as training does.</param>
+    /// <param name="validate">Reject NUL bytes (and invalid UTF-8 when <paramref name="checkUtf8"/>), as training
+    /// does.</param>
     public static void Read(SafeFileHandle file, long start, long end, string name, bool validate, bool checkUtf8,
         ReadOnlySpanAction<byte, long> piece, byte[]? buffer = null)
     {
@@ -25,7 +26,8 @@ internal static unsafe class RangeReader
         {
             while (true)
             {
-                int read = stream.ReadAtLeast(buffer.AsSpan(carried, PieceBytes), PieceBytes, throwOnEndOfStream: false);
+                int read =
+                    stream.ReadAtLeast(buffer.AsSpan(carried, PieceBytes), PieceBytes, throwOnEndOfStream: false);
                 int filled = carried + read;
                 bool last = read < PieceBytes;
                 int cut = last ? filled : CharacterBoundary(buffer.AsSpan(0, filled));
@@ -39,7 +41,8 @@ internal static unsafe class RangeReader
         }
     }
 
-    /// <summary>Where a piece may end: after its last byte when that is ASCII, else before the last character's first byte.</summary>
+    /// <summary>Where a piece may end: after its last byte when that is ASCII, else before the last character's first
+    /// byte.</summary>
     private static int CharacterBoundary(ReadOnlySpan<byte> bytes)
     {
         int i = bytes.Length - 1;

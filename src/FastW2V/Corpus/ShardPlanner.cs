@@ -23,12 +23,14 @@ internal static unsafe class ShardPlanner
     /// <summary><see cref="Plan(byte*, long, int)"/> for an open file, reading only around each cut.</summary>
     /// <param name="separators">The bytes a cut may follow (default: the tokenizer's space, tab, newline and
     /// carriage return; word2phrase's words do not end at a carriage return).</param>
-    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, int count, ReadOnlySpan<byte> separators = default)
+    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, int count,
+        ReadOnlySpan<byte> separators = default)
         => Plan(file, 0, length, count, separators);
 
     /// <summary>The same for the part [<paramref name="start"/>, <paramref name="end"/>) of the file (one MPI
     /// rank's part, itself word-aligned): <paramref name="count"/> + 1 boundaries from start to end.</summary>
-    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long end, int count, ReadOnlySpan<byte> separators = default)
+    public static long[] Plan(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long end, int count,
+        ReadOnlySpan<byte> separators = default)
     {
         if (separators.IsEmpty) separators = " \t\n\r"u8;
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));

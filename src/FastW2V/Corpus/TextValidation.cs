@@ -10,8 +10,10 @@ namespace FastW2V.Corpus;
 /// </summary>
 internal static unsafe class TextValidation
 {
-    /// <param name="chunk">Bytes checked at a time (spans hold at most 2^31 bytes; a shard of a large corpus holds more).</param>
-    public static void Check(byte* text, long length, long fileOffset, string source, bool checkUtf8, int chunk = 1 << 30)
+    /// <param name="chunk">Bytes checked at a time (spans hold at most 2^31 bytes; a shard of a large corpus holds
+    /// more).</param>
+    public static void Check(byte* text, long length, long fileOffset, string source, bool checkUtf8,
+        int chunk = 1 << 30)
     {
         for (long start = 0, end; start < length; start = end)
         {
@@ -28,9 +30,14 @@ internal static unsafe class TextValidation
             done += from;
             int nul = span.IndexOf((byte)0);
             if (nul >= 0)
-                throw new FastW2VException($"{source}: byte {fileOffset + done + nul} is NUL: this is not a text corpus.");
+                throw new FastW2VException($"{source}: byte {fileOffset + done + nul} is NUL: " +
+                    "this is not a text corpus.");
             if (checkUtf8 && !Utf8.IsValid(span))
-                throw new FastW2VException($"{source}: invalid UTF-8 at byte {fileOffset + done + FirstInvalid(span)} (corpora must be UTF-8; --no-utf8-check takes bytes as they are).");
+            {
+                long at = fileOffset + done + FirstInvalid(span);
+                throw new FastW2VException($"{source}: invalid UTF-8 at byte {at} " +
+                    "(corpora must be UTF-8; --no-utf8-check takes bytes as they are).");
+            }
         }
     }
 

@@ -1,37 +1,9 @@
 using FastW2V.Storage;
 using System.Diagnostics;
 using System.Numerics;
-using FastW2V.Kernels;
 using FastW2V.Training;
 
 namespace FastW2V.Distributed;
-
-/// <summary>When the ranks merge their models: every so many words (all ranks together) or every so many seconds.</summary>
-internal sealed record SyncTrigger(long Words, double Seconds)
-{
-    public static SyncTrigger EveryWords(long words) => new(words, 0);
-    public static SyncTrigger EverySeconds(double seconds) => new(0, seconds);
-
-    /// <summary>"4M" (words; k, M and G multiply by 10^3, 10^6, 10^9) or "2s" (seconds).</summary>
-    public static SyncTrigger Parse(string text)
-    {
-        string t = text.Trim();
-        if (t.EndsWith('s') && double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0 && s <= 86400)
-            return EverySeconds(s);
-        long scale = t.Length > 0 ? char.ToUpperInvariant(t[^1]) switch { 'K' => 1_000, 'M' => 1_000_000, 'G' => 1_000_000_000, _ => 1 } : 1;
-        if (long.TryParse(scale == 1 ? t : t[..^1], out long n) && n > 0 && n <= long.MaxValue / scale)
-            return EveryWords(n * scale);
-        throw new FastW2VException($"--sync-every takes a word count (e.g. 4M) or seconds (e.g. 2s), not '{text}'.");
-    }
-
-    public override string ToString() => Seconds > 0 ? $"{Seconds:G}s" : $"{Words:N0} words";
-}
-
-/// <summary>What an MPI job's training needs besides the options: the ranks and when and what to merge.</summary>
-internal sealed record DistributedTraining(MpiSession Ranks, SyncTrigger Trigger, SyncSchedule Schedule);
-
-/// <summary>What merging the models cost: rounds, the bytes of rows each rank sent into Allreduce, and the time the merging thread spent.</summary>
-public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 
 /// <summary>
 /// The communication thread of an MPI job. Each round starts with a small Allreduce of the ranks'
@@ -41,10 +13,9 @@ public sealed record SyncFigures(long Rounds, long PayloadBytes, TimeSpan Busy);
 /// Merging adds up the ranks' changes rather than averaging the models: every rank keeps the rows'
 /// value at their last merge (the base, the same on every rank), and a merge makes each row
 /// <c>base + Σ over ranks (row − base)</c>, which is what one process's Hogwild threads would have
-/// made of the same updates. (A plain average would give each update 1/ranks of its weight: with two
-/// ranks on the 100 MB corpus that cost 7.5 points of analogy accuracy.) A worker's update made while
-/// its rows are in flight is kept too: each chunk is copied, summed across ranks from the copy, and the
-/// row becomes <c>row + (merged − copy)</c>.
+/// made of the same updates. (A plain average loses accuracy: each update would get 1/ranks of its
+/// weight.) A worker's update made while its rows are in flight is kept too: each chunk is copied, summed
+/// across ranks from the copy, and the row becomes <c>row + (merged − copy)</c>.
 /// </summary>
 internal sealed unsafe class ModelMerger : IDisposable
 {
@@ -69,16 +40,19 @@ internal sealed unsafe class ModelMerger : IDisposable
     public Exception? Error { get; private set; }
     public SyncFigures Figures => new(_rounds, _payload, _busy);
 
-    public ModelMerger(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads, Func<bool> stopRequested)
+    public ModelMerger(DistributedTraining job, WordVectorModel model, SharedTrainingState shared, int threads,
+        Func<bool> stopRequested)
     {
         (_job, _model, _shared, _threads, _stopRequested) = (job, model, shared, threads, stopRequested);
-        _bases = Matrices.Select(m => new AlignedBuffer((long)m.Rows * m.Stride * sizeof(float), zero: false)).ToArray();
+        _bases =
+            Matrices.Select(m => new AlignedBuffer((long)m.Rows * m.Stride * sizeof(float), zero: false)).ToArray();
         _thread = new Thread(Run) { IsBackground = true, Name = "fw2v merging" };
     }
 
     private EmbeddingMatrix[] Matrices => [_model.Input, _model.Output, _model.Tree];
 
-    /// <summary>Call once the model holds its starting values (the same on every rank: the same seed, the same initial vectors).</summary>
+    /// <summary>Call once the model holds its starting values (the same on every rank: the same seed, the same initial
+    /// vectors).</summary>
     public void Start()
     {
         var matrices = Matrices;

@@ -10,7 +10,8 @@ namespace FastW2V.Distributed;
 /// </summary>
 internal sealed unsafe class MpiLibrary
 {
-    /// <summary>Where to look, in order; <c>FW2V_MPI_LIBRARY</c> names another file (or a missing one, for tests).</summary>
+    /// <summary>Where to look, in order; <c>FW2V_MPI_LIBRARY</c> names another file (or a missing one, for
+    /// tests).</summary>
     private static readonly string[] Candidates = ["libmpi.so.40", "libmpi.so"];
     public const string LibraryVariable = "FW2V_MPI_LIBRARY";
 
@@ -39,7 +40,8 @@ internal sealed unsafe class MpiLibrary
     {
         Path = path;
         nint Export(string name) => NativeLibrary.TryGetExport(handle, name, out nint address) ? address
-            : throw new FastW2VException($"--mpi: {path} has no '{name}': it is not Open MPI (MPICH and others are not supported; set {LibraryVariable} to Open MPI's libmpi.so).");
+            : throw new FastW2VException($"--mpi: {path} has no '{name}': it is not Open MPI (MPICH and others are " +
+                $"not supported; set {LibraryVariable} to Open MPI's libmpi.so).");
         CommWorld = Export("ompi_mpi_comm_world");
         Float = Export("ompi_mpi_float");
         Long = Export("ompi_mpi_long");
@@ -73,10 +75,12 @@ internal sealed unsafe class MpiLibrary
         }
         throw new FastW2VException(named is { Length: > 0 }
             ? $"--mpi: the MPI library '{named}' ({LibraryVariable}) cannot be loaded."
-            : "--mpi: no MPI library found (libmpi.so.40): install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set " + LibraryVariable + ".");
+            : "--mpi: no MPI library found (libmpi.so.40): install Open MPI (Debian: apt-get install openmpi-bin " +
+                "libopenmpi-dev) or set " + LibraryVariable + ".");
     }
 
-    /// <summary>The rank count mpirun (Open MPI, or a PMI launcher) announces in the environment; 0 when not started by one.</summary>
+    /// <summary>The rank count mpirun (Open MPI, or a PMI launcher) announces in the environment; 0 when not started by
+    /// one.</summary>
     public static int LaunchedRanks()
     {
         foreach (string name in (string[])["OMPI_COMM_WORLD_SIZE", "PMI_SIZE"])

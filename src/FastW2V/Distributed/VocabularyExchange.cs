@@ -23,8 +23,8 @@ internal static class VocabularyExchange
     /// <paramref name="overflowAbove"/> distinct words (the caller then counts once more with word2vec.c's
     /// pruning: <see cref="FromRoot"/>).
     /// </summary>
-    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(MpiSession ranks, IReadOnlyList<WordCountTable> shards,
-        VocabularyOptions options, int pruneRounds, int overflowAbove)
+    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(MpiSession ranks,
+        IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds, int overflowAbove)
     {
         var (local, toLocal, tokens) = VocabularyMerger.Concatenate(shards);
         try
@@ -61,7 +61,8 @@ internal static class VocabularyExchange
     }
 
     /// <summary>Every rank says whether its own count passed the prune threshold; if any did, all throw
-    /// <see cref="VocabularyOverflowException"/> together (a rank that stopped alone would leave the others waiting).</summary>
+    /// <see cref="VocabularyOverflowException"/> together (a rank that stopped alone would leave the others
+    /// waiting).</summary>
     public static void AgreeOnOverflow(MpiSession ranks, bool overflowedHere)
     {
         Span<long> overflow = [overflowedHere ? 1 : 0];
@@ -85,7 +86,8 @@ internal static class VocabularyExchange
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), vocabulary.DistinctWords);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), vocabulary.PruneRounds);
         ranks.Broadcast(header, Root);
-        foreach (byte[] blob in Encode(vocabulary.Count, vocabulary.GetWordBytes, vocabulary.GetCount)) ranks.Broadcast(blob, Root);
+        foreach (byte[] blob in Encode(vocabulary.Count, vocabulary.GetWordBytes, vocabulary.GetCount))
+            ranks.Broadcast(blob, Root);
         ranks.Broadcast([], Root);
     }
 
@@ -103,11 +105,13 @@ internal static class VocabularyExchange
         };
     }
 
-    private static IEnumerable<byte[]> Encode(WordCountTable table) => Encode(table.Count, table.GetWord, table.GetCount);
+    private static IEnumerable<byte[]> Encode(WordCountTable table) =>
+        Encode(table.Count, table.GetWord, table.GetCount);
 
     private delegate ReadOnlySpan<byte> WordAt(int index);
 
-    /// <summary>Entries in order as blobs of [count: int64][length: int32][bytes], each blob under <see cref="BlobBytes"/>.</summary>
+    /// <summary>Entries in order as blobs of [count: int64][length: int32][bytes], each blob under <see
+    /// cref="BlobBytes"/>.</summary>
     private static IEnumerable<byte[]> Encode(int count, WordAt word, Func<int, long> countOf)
     {
         var buffer = new byte[BlobBytes];

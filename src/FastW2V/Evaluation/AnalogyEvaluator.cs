@@ -5,27 +5,6 @@ using FastW2V.Kernels.Blocked;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>One section's result: questions answered right, seen (all four words in the vocabulary) and in the file.</summary>
-public sealed record SectionScore(string Name, int Correct, int Seen, int Total)
-{
-/// <summary>Correct / seen (0 when none was seen).</summary>
-    public double Accuracy => Seen > 0 ? (double)Correct / Seen : 0;
-}
-
-/// <summary>An analogy evaluation: each section, the semantic and syntactic groups, the total, and how it was run.</summary>
-public sealed record AnalogyReport(IReadOnlyList<SectionScore> Sections, SectionScore Semantic, SectionScore Syntactic,
-    SectionScore Overall, int Restrict, AnalogyMethod Method, int MalformedLines, TimeSpan Elapsed);
-
-/// <summary>3CosAdd (word2vec.c's compute-accuracy) or 3CosMul (Levy and Goldberg 2014).</summary>
-/// <summary>3CosAdd (compute-accuracy's) or 3CosMul (Levy and Goldberg).</summary>
-public enum AnalogyMethod
-{
-    /// <summary>b − a + c, cosine (3CosAdd).</summary>
-    Add,
-    /// <summary>cos(d,b)·cos(d,c) / (cos(d,a) + ε), cosines shifted to [0, 1] (3CosMul).</summary>
-    Mul,
-}
-
 /// <summary>
 /// word2vec.c's compute-accuracy protocol, exactly: keep the first <c>restrict</c> words of the file
 /// (vector files are in frequency order), normalise them to unit length, compare words upper-cased,
@@ -41,15 +20,16 @@ public static unsafe class AnalogyEvaluator
 {
     private const int ChunkQuestions = 256;  // per task: the rows are streamed once per chunk
     private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
-/// <summary>3CosMul's ε, added to the denominator.</summary>
+    /// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
     /// <summary>compute-accuracy's vocabulary: the 30,000 most frequent words answer every question.</summary>
     public const int Restrict = 30000;
 
-/// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first ones), as compute-accuracy does.</summary>
-/// <param name="threads">0: every core.</param>
-    public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = Restrict, int threads = 0,
-        AnalogyMethod method = AnalogyMethod.Add)
+    /// <summary>Answers every question with the <paramref name="restrict"/> most frequent words (the file's first
+    /// ones), as compute-accuracy does.</summary>
+    /// <param name="threads">0: every core.</param>
+    public static AnalogyReport Evaluate(WordVectors vectors, AnalogyQuestions questions, int restrict = Restrict,
+        int threads = 0, AnalogyMethod method = AnalogyMethod.Add)
     {
         if (restrict < 1) throw new FastW2VException($"restrict must be at least 1 (got {restrict}).");
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -75,9 +55,12 @@ public static unsafe class AnalogyEvaluator
             seenCount[q.Section]++;
             if (answers[i] >= 0 && index.Folded(answers[i]) == VocabularyIndex.Fold(q.D)) correct[q.Section]++;
         }
-        var sections = questions.Sections.Select((name, s) => new SectionScore(name, correct[s], seenCount[s], totals[s])).ToList();
+        var sections = questions.Sections
+            .Select((name, s) => new SectionScore(name, correct[s], seenCount[s], totals[s]))
+            .ToList();
         SectionScore Sum(string name, IEnumerable<SectionScore> parts) =>
-            parts.Aggregate(new SectionScore(name, 0, 0, 0), (acc, p) => acc with { Correct = acc.Correct + p.Correct, Seen = acc.Seen + p.Seen, Total = acc.Total + p.Total });
+            parts.Aggregate(new SectionScore(name, 0, 0, 0), (acc, p) =>
+                acc with { Correct = acc.Correct + p.Correct, Seen = acc.Seen + p.Seen, Total = acc.Total + p.Total });
         return new AnalogyReport(sections, Sum("semantic", sections.Take(5)), Sum("syntactic", sections.Skip(5)),
             Sum("total", sections), n, method, questions.MalformedLines, clock.Elapsed);
     }
@@ -87,19 +70,21 @@ public static unsafe class AnalogyEvaluator
     /// <paramref name="unit"/>, or −1 when no word qualifies, with the vector width of
     /// <paramref name="path"/> (default: this process's). Every width gives the same answers.
     /// </summary>
-    internal static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads = 0,
-        InstructionSet? path = null) =>
+    internal static int[] Answer(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions,
+        AnalogyMethod method, int threads = 0, InstructionSet? path = null) =>
         (path ?? InstructionSetSupport.Best) == InstructionSet.V512
             ? Answer<Float512>(unit, rows, questions, method, threads)
             : Answer<Float256>(unit, rows, questions, method, threads);
 
-    private static int[] Answer<TVec>(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions, AnalogyMethod method, int threads)
+    private static int[] Answer<TVec>(EmbeddingMatrix unit, int rows, (int A, int B, int C)[] questions,
+        AnalogyMethod method, int threads)
         where TVec : struct, IFloatVector<TVec>
     {
         using var panels = new RowPanels(unit, rows, TVec.Count);
         var answers = new int[questions.Length];
         int chunks = (questions.Length + ChunkQuestions - 1) / ChunkQuestions;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        var parallel =
+            new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         Parallel.For(0, chunks, parallel, chunk =>
         {
             int first = chunk * ChunkQuestions, count = Math.Min(ChunkQuestions, questions.Length - first);
@@ -108,15 +93,17 @@ public static unsafe class AnalogyEvaluator
         return answers;
     }
 
-    private static void AnswerChunk<TVec>(EmbeddingMatrix unit, RowPanels panels, ReadOnlySpan<(int A, int B, int C)> questions,
-        AnalogyMethod method, Span<int> answers) where TVec : struct, IFloatVector<TVec>
+    private static void AnswerChunk<TVec>(EmbeddingMatrix unit, RowPanels panels,
+        ReadOnlySpan<(int A, int B, int C)> questions, AnalogyMethod method, Span<int> answers)
+        where TVec : struct, IFloatVector<TVec>
     {
         int w = TVec.Count, block = RowPanels.QueryBlock<TVec>();
         int d = unit.Dimension, rows = panels.Rows;
         int groups = (questions.Length + block - 1) / block;
         int vectorsPerGroup = method == AnalogyMethod.Add ? 1 : 3; // b − a + c; or a, b and c, one block each
         // Query vectors, then per question the lane-wise best score and its panel, then a group's scores.
-        using var buffer = new AlignedBuffer(((long)groups * vectorsPerGroup * block * d + 2L * questions.Length * w + 6L * block * w) * sizeof(float));
+        using var buffer = new AlignedBuffer(
+            ((long)groups * vectorsPerGroup * block * d + 2L * questions.Length * w + 6L * block * w) * sizeof(float));
         float* queries = (float*)buffer.Pointer;
         float* best = queries + (long)groups * vectorsPerGroup * block * d;
         float* bestPanel = best + (long)questions.Length * w;
@@ -133,7 +120,8 @@ public static unsafe class AnalogyEvaluator
             }
             else
                 for (int j = 0; j < 3; j++)
-                    new Span<float>(j == 0 ? ra : j == 1 ? rb : rc, d).CopyTo(new Span<float>(queries + ((3L * g + j) * block + slot) * d, d));
+                    new Span<float>(j == 0 ? ra : j == 1 ? rb : rc, d)
+                        .CopyTo(new Span<float>(queries + ((3L * g + j) * block + slot) * d, d));
             // compute-accuracy starts at 0: a question whose scores are all ≤ 0 gets no answer.
             TVec.Store(TVec.Broadcast(method == AnalogyMethod.Add ? 0f : float.NegativeInfinity), best + q * w);
             TVec.Store(TVec.Broadcast(-1f), bestPanel + q * w);
@@ -170,8 +158,10 @@ public static unsafe class AnalogyEvaluator
                             {
                                 // cos′ = (cos + 1) / 2 keeps every factor positive (Levy and Goldberg).
                                 var ca = TVec.Multiply(TVec.Add(TVec.Load(panelScores + slot * w), one), half);
-                                var cb = TVec.Multiply(TVec.Add(TVec.Load(panelScores + (2 * block + slot) * w), one), half);
-                                var cc = TVec.Multiply(TVec.Add(TVec.Load(panelScores + (4 * block + slot) * w), one), half);
+                                var cb =
+                                    TVec.Multiply(TVec.Add(TVec.Load(panelScores + (2 * block + slot) * w), one), half);
+                                var cc =
+                                    TVec.Multiply(TVec.Add(TVec.Load(panelScores + (4 * block + slot) * w), one), half);
                                 score = TVec.Divide(TVec.Multiply(cb, cc), TVec.Add(ca, epsilon));
                             }
                             Update<TVec>(best + q * w, bestPanel + q * w, score, panel, outside, questions[q]);
@@ -200,15 +190,19 @@ public static unsafe class AnalogyEvaluator
     /// Lane-wise "first strictly greater" keeps, per lane, compute-accuracy's sequential choice. The
     /// lane's row is panel·width + lane, so only the panel is kept (as a float: exact below 2^24 panels).
     /// </summary>
-    private static void Update<TVec>(float* best, float* bestPanel, TVec score, int panel, TVec outside, (int A, int B, int C) q)
+    private static void Update<TVec>(float* best, float* bestPanel, TVec score, int panel, TVec outside,
+        (int A, int B, int C) q)
         where TVec : struct, IFloatVector<TVec>
     {
         int first = panel * TVec.Count;
         var excluded = outside;
         // a, b and c are never answers: mask their lanes in the panels that hold them.
-        if ((uint)(q.A - first) < (uint)TVec.Count) excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.A - first)));
-        if ((uint)(q.B - first) < (uint)TVec.Count) excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.B - first)));
-        if ((uint)(q.C - first) < (uint)TVec.Count) excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.C - first)));
+        if ((uint)(q.A - first) < (uint)TVec.Count)
+            excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.A - first)));
+        if ((uint)(q.B - first) < (uint)TVec.Count)
+            excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.B - first)));
+        if ((uint)(q.C - first) < (uint)TVec.Count)
+            excluded = TVec.Or(excluded, TVec.Equals(TVec.Indices, TVec.Broadcast(q.C - first)));
         var better = TVec.AndNot(TVec.GreaterThan(score, TVec.Load(best)), excluded);
         TVec.Store(TVec.Select(better, score, TVec.Load(best)), best);
         TVec.Store(TVec.Select(better, TVec.Broadcast(panel), TVec.Load(bestPanel)), bestPanel);

@@ -1,14 +1,11 @@
 namespace FastW2V.Evaluation;
 
-/// <summary>One "a b c d" question (a is to b as c is to d) and the section it belongs to.</summary>
-public readonly record struct AnalogyQuestion(int Section, string A, string B, string C, string D);
-
 /// <summary>A questions-words.txt style file: ": section" lines, then four words per line.</summary>
 public sealed class AnalogyQuestions
 {
-/// <summary>The section names (": name" lines), in file order.</summary>
+    /// <summary>The section names (": name" lines), in file order.</summary>
     public IReadOnlyList<string> Sections { get; }
-/// <summary>Every question, upper-cased as compute-accuracy compares them.</summary>
+    /// <summary>Every question, upper-cased as compute-accuracy compares them.</summary>
     public IReadOnlyList<AnalogyQuestion> Questions { get; }
     /// <summary>Lines that were neither a section nor four words (counted, not fatal).</summary>
     public int MalformedLines { get; }
@@ -20,7 +17,7 @@ public sealed class AnalogyQuestions
         MalformedLines = malformed;
     }
 
-/// <summary>Reads a questions-words.txt-style file; a malformed line is counted and skipped.</summary>
+    /// <summary>Reads a questions-words.txt-style file; a malformed line is counted and skipped.</summary>
     public static AnalogyQuestions Read(string path)
     {
         Formats.FileInput.CheckReadable(path, "questions file");
@@ -39,8 +36,8 @@ public sealed class AnalogyQuestions
             if (parts.Length != 4) { malformed++; continue; }
             if (sections.Count == 0) sections.Add("(no section)");
             // compute-accuracy compares upper-cased words.
-            questions.Add(new AnalogyQuestion(sections.Count - 1, parts[0].ToUpperInvariant(), parts[1].ToUpperInvariant(),
-                parts[2].ToUpperInvariant(), parts[3].ToUpperInvariant()));
+            questions.Add(new AnalogyQuestion(sections.Count - 1, parts[0].ToUpperInvariant(),
+                parts[1].ToUpperInvariant(), parts[2].ToUpperInvariant(), parts[3].ToUpperInvariant()));
         }
         if (questions.Count == 0) throw new FastW2VException($"{path}: no question of four words found.");
         return new AnalogyQuestions(sections, questions, malformed);

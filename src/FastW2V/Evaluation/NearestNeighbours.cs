@@ -15,28 +15,32 @@ public sealed class NearestNeighbours : IDisposable
     private readonly WordVectors _vectors;
     private readonly EmbeddingMatrix _unit;
 
-/// <summary>Normalises the vectors once (a copy: <paramref name="vectors"/> is not changed).</summary>
+    /// <summary>Normalises the vectors once (a copy: <paramref name="vectors"/> is not changed).</summary>
     public NearestNeighbours(WordVectors vectors)
     {
         _vectors = vectors;
         _unit = UnitVectors.Normalize(vectors, vectors.Count);
     }
 
-    /// <summary>The k words closest to the sum of the given words' unit vectors, excluding them; null if a word is unknown.</summary>
+    /// <summary>The k words closest to the sum of the given words' unit vectors, excluding them; null if a word is
+    /// unknown.</summary>
     public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<string> words, int k) =>
         Query(words.Select(w => (w, 1f)).ToList(), k);
 
-    /// <summary>A query's words with their signs ("king -man +woman"): -word subtracts, +word adds, words are separated by spaces or tabs.</summary>
+    /// <summary>A query's words with their signs ("king -man +woman"): -word subtracts, +word adds, words are separated
+    /// by spaces or tabs.</summary>
     public static List<(string Word, float Sign)> Terms(string query) =>
         query.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Length > 1 && t[0] is '-' or '+' ? (t[1..], t[0] == '-' ? -1f : 1f) : (t, 1f))
             .ToList();
 
-    /// <summary>One analogy, a is to b as c is to ?: the k words closest to b − a + c (3CosAdd), excluding a, b and c.</summary>
+    /// <summary>One analogy, a is to b as c is to ?: the k words closest to b − a + c (3CosAdd), excluding a, b and
+    /// c.</summary>
     public IReadOnlyList<(string Word, float Cosine)>? Analogy(string a, string b, string c, int k) =>
         Query([(b, 1f), (a, -1f), (c, 1f)], k);
 
-    /// <summary>The k words closest to Σ sign·unit vector of the given words, excluding them; null if a word is unknown.</summary>
+    /// <summary>The k words closest to Σ sign·unit vector of the given words, excluding them; null if a word is
+    /// unknown.</summary>
     public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<(string Word, float Sign)> words, int k)
     {
         var query = new float[_unit.Dimension];
@@ -64,6 +68,6 @@ public sealed class NearestNeighbours : IDisposable
         return result;
     }
 
-/// <summary>Frees the normalised copy.</summary>
+    /// <summary>Frees the normalised copy.</summary>
     public void Dispose() => _unit.Dispose();
 }

@@ -57,7 +57,7 @@ internal sealed unsafe class RowPanels : IDisposable
     /// Scores of a block of queries (rows of <paramref name="queries"/>, <paramref name="queryStride"/>
     /// apart) against panels p … p + TPanels.Rows − 1: <paramref name="scores"/>[(i·Q + q)·W + lane] =
     /// query q · row ((p + i)·W + lane). Two panels per pass give each broadcast two FMAs and twice the
-    /// independent accumulators (measured 2× faster than one panel on AVX-512).
+    /// independent accumulators, so the FMA latency is hidden instead of waited for.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score<TVec, TPanels>(float* queries, int queryStride, int p, float* scores)
@@ -68,8 +68,10 @@ internal sealed unsafe class RowPanels : IDisposable
         float* x = Panel(p), y = two ? Panel(p + 1) : null;
         float* q0 = queries, q1 = q0 + queryStride, q2 = q1 + queryStride, q3 = q2 + queryStride;
         float* q4 = q3 + queryStride, q5 = q4 + queryStride, q6 = q5 + queryStride, q7 = q6 + queryStride;
-        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-        TVec b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
+        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default,
+            a7 = default;
+        TVec b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default,
+            b7 = default;
         for (int k = 0, d = Dimension; k < d; k++)
         {
             TVec u = TVec.Load(x + k * w), v = two ? TVec.Load(y + k * w) : default, s;
@@ -88,7 +90,8 @@ internal sealed unsafe class RowPanels : IDisposable
                 s = TVec.Broadcast(q7[k]); a7 = TVec.MultiplyAdd(s, u, a7); if (two) b7 = TVec.MultiplyAdd(s, v, b7);
             }
         }
-        TVec.Store(a0, scores); TVec.Store(a1, scores + w); TVec.Store(a2, scores + 2 * w); TVec.Store(a3, scores + 3 * w);
+        TVec.Store(a0, scores); TVec.Store(a1, scores + w); TVec.Store(a2, scores + 2 * w);
+        TVec.Store(a3, scores + 3 * w);
         if (q > 4) { TVec.Store(a4, scores + 4 * w); TVec.Store(a5, scores + 5 * w); }
         if (q > 6) { TVec.Store(a6, scores + 6 * w); TVec.Store(a7, scores + 7 * w); }
         if (!two) return;

@@ -4,9 +4,6 @@ using FastW2V.Kernels;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>Spearman's ρ between cosine and human scores for one file, with the pairs used, out of vocabulary, in all, and malformed lines.</summary>
-public sealed record SimilarityScore(string Name, double Spearman, int Used, int OutOfVocabulary, int Total, int MalformedLines);
-
 /// <summary>
 /// Word similarity: Spearman's ρ between the cosine of each pair's vectors and the human scores. Words
 /// are matched case-insensitively among the first <c>restrict</c> words (all by default; the most
@@ -15,12 +12,14 @@ public sealed record SimilarityScore(string Name, double Spearman, int Used, int
 /// </summary>
 public static unsafe class SimilarityEvaluator
 {
-/// <summary>Spearman's ρ on one file's pairs (both words in the vocabulary; <paramref name="restrict"/> &gt; 0: among the most frequent words only).</summary>
+    /// <summary>Spearman's ρ on one file's pairs (both words in the vocabulary; <paramref name="restrict"/> &gt; 0:
+    /// among the most frequent words only).</summary>
     public static SimilarityScore Evaluate(WordVectors vectors, SimilarityPairs pairs, int restrict = 0) =>
         Evaluate(vectors, [pairs], restrict)[0];
 
     /// <summary>Several pair files against one lookup and one set of unit vectors, built once.</summary>
-    public static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files, int restrict = 0)
+    public static List<SimilarityScore> Evaluate(WordVectors vectors, IEnumerable<SimilarityPairs> files,
+        int restrict = 0)
     {
         int n = restrict > 0 ? Math.Min(restrict, vectors.Count) : vectors.Count;
         var index = new VocabularyIndex(vectors, n);
@@ -40,6 +39,7 @@ public static unsafe class SimilarityEvaluator
             cosines.Add(VectorKernelsScalar.Dot(unit.Row(a), unit.Row(b), unit.Stride));
             human.Add(p.Score);
         }
-        return new SimilarityScore(pairs.Name, SpearmanCorrelation.Compute(cosines, human), cosines.Count, oov, pairs.Pairs.Count, pairs.MalformedLines);
+        return new SimilarityScore(pairs.Name, SpearmanCorrelation.Compute(cosines, human), cosines.Count, oov,
+            pairs.Pairs.Count, pairs.MalformedLines);
     }
 }

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace FastW2V.Evaluation;
 
-/// <summary>One pair of a word-similarity set and its human score.</summary>
-public readonly record struct SimilarityPair(string First, string Second, double Score);
-
 /// <summary>
 /// A word-similarity file: "word1 word2 score" per line, separated by tabs or spaces (more columns are
 /// ignored), LF or CRLF endings. Blank lines and comment lines (starting with #) are skipped; a first
@@ -13,13 +10,13 @@ public readonly record struct SimilarityPair(string First, string Second, double
 /// </summary>
 public sealed class SimilarityPairs
 {
-/// <summary>The file's name, as reports show it.</summary>
+    /// <summary>The file's name, as reports show it.</summary>
     public string Name { get; }
-/// <summary>The pairs and their human scores.</summary>
+    /// <summary>The pairs and their human scores.</summary>
     public IReadOnlyList<SimilarityPair> Pairs { get; }
-/// <summary>Lines that were not "word word score" (skipped).</summary>
+    /// <summary>Lines that were not "word word score" (skipped).</summary>
     public int MalformedLines { get; }
-/// <summary>The first line was a header (skipped).</summary>
+    /// <summary>The first line was a header (skipped).</summary>
     public bool HadHeader { get; }
 
     private SimilarityPairs(string name, List<SimilarityPair> pairs, int malformed, bool header)
@@ -30,7 +27,7 @@ public sealed class SimilarityPairs
         HadHeader = header;
     }
 
-/// <summary>Reads a word-pair file: two words and a score per line, separated by tabs or spaces.</summary>
+    /// <summary>Reads a word-pair file: two words and a score per line, separated by tabs or spaces.</summary>
     public static SimilarityPairs Read(string path)
     {
         Formats.FileInput.CheckReadable(path, "word-pair file");
@@ -42,7 +39,8 @@ public sealed class SimilarityPairs
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-            bool numeric = parts.Length >= 3 && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double score)
+            bool numeric = parts.Length >= 3
+                && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double score)
                 && double.IsFinite(score);
             if (!numeric)
             {
@@ -52,7 +50,8 @@ public sealed class SimilarityPairs
                 continue;
             }
             first = false;
-            pairs.Add(new SimilarityPair(parts[0], parts[1], double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)));
+            pairs.Add(new SimilarityPair(parts[0], parts[1],
+                double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)));
         }
         if (pairs.Count == 0) throw new FastW2VException($"{path}: no \"word word score\" line found.");
         return new SimilarityPairs(Path.GetFileNameWithoutExtension(path), pairs, malformed, header);
@@ -66,9 +65,11 @@ public sealed class SimilarityPairs
         {
             if (Directory.Exists(path))
             {
-                var inFolder = Directory.GetFiles(path).Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv") || f.EndsWith(".csv"))
+                var inFolder = Directory.GetFiles(path)
+                    .Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv") || f.EndsWith(".csv"))
                     .Order(StringComparer.Ordinal).ToList();
-                if (inFolder.Count == 0) throw new FastW2VException($"{path}: no .txt, .tsv or .csv file in this folder.");
+                if (inFolder.Count == 0)
+                    throw new FastW2VException($"{path}: no .txt, .tsv or .csv file in this folder.");
                 files.AddRange(inFolder);
             }
             else files.Add(path);

@@ -16,11 +16,12 @@ public delegate ReadOnlySpan<byte> WordAt(int row);
 /// </summary>
 public static unsafe class VectorFileWriter
 {
-/// <summary>Writes the vectors atomically in word2vec's binary or text format ("-": standard output).</summary>
+    /// <summary>Writes the vectors atomically in word2vec's binary or text format ("-": standard output).</summary>
     public static void Write(string path, WordVectors vectors, bool binary) =>
         Write(path, vectors.Count, row => vectors.Words[row], vectors.Vectors, binary);
 
-/// <summary>Writes the first <paramref name="rows"/> rows of a matrix, with the words <paramref name="word"/> gives.</summary>
+    /// <summary>Writes the first <paramref name="rows"/> rows of a matrix, with the words <paramref name="word"/>
+    /// gives.</summary>
     public static void Write(string path, int rows, WordAt word, EmbeddingMatrix matrix, bool binary)
     {
         AtomicFile.Write(path, stream =>
@@ -47,8 +48,8 @@ public static unsafe class VectorFileWriter
     }
 
     /// <summary>
-    /// Shortest round-trip formatting costs about 100 ns a float, so chunks of rows are formatted on all
-    /// cores, a bounded wave at a time, and written in order.
+    /// Shortest round-trip formatting of a float costs far more than writing its bytes, so chunks of rows
+    /// are formatted on all cores, a bounded wave at a time, and written in order.
     /// </summary>
     private static void WriteText(Stream stream, int rows, WordAt word, EmbeddingMatrix matrix)
     {
@@ -62,13 +63,15 @@ public static unsafe class VectorFileWriter
             int count = Math.Min(wave, chunks - first);
             // Words are copied out first: the WordAt delegate need not be thread-safe.
             var words = new byte[count * ChunkRows][];
-            for (int r = first * ChunkRows, k = 0; r < Math.Min(rows, (first + count) * ChunkRows); r++, k++) words[k] = word(r).ToArray();
+            for (int r = first * ChunkRows, k = 0; r < Math.Min(rows, (first + count) * ChunkRows); r++, k++)
+                words[k] = word(r).ToArray();
             Parallel.For(0, count, c =>
             {
                 var buffer = buffers[c];
                 buffer.ResetWrittenCount();
                 int start = (first + c) * ChunkRows, end = Math.Min(rows, start + ChunkRows);
-                for (int r = start; r < end; r++) FormatRow(buffer, words[r - first * ChunkRows], matrix.Row(r), matrix.Dimension);
+                for (int r = start; r < end; r++)
+                    FormatRow(buffer, words[r - first * ChunkRows], matrix.Row(r), matrix.Dimension);
             });
             for (int c = 0; c < count; c++) stream.Write(buffers[c].WrittenSpan);
         }

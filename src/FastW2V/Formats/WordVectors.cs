@@ -9,13 +9,13 @@ public sealed class WordVectors : IDisposable
 {
     private Dictionary<string, int>? _index;
 
-/// <summary>The words' UTF-8 bytes, in file (frequency) order.</summary>
+    /// <summary>The words' UTF-8 bytes, in file (frequency) order.</summary>
     public IReadOnlyList<byte[]> Words { get; }
-/// <summary>One row per word.</summary>
+    /// <summary>One row per word.</summary>
     public EmbeddingMatrix Vectors { get; }
-/// <summary>The number of words.</summary>
+    /// <summary>The number of words.</summary>
     public int Count => Words.Count;
-/// <summary>The vectors' dimension.</summary>
+    /// <summary>The vectors' dimension.</summary>
     public int Dimension => Vectors.Dimension;
 
     private readonly bool _ownsVectors;
@@ -29,7 +29,7 @@ public sealed class WordVectors : IDisposable
         Vectors = vectors;
     }
 
-/// <summary>The word of a row, as a string.</summary>
+    /// <summary>The word of a row, as a string.</summary>
     public string GetWord(int index) => Encoding.UTF8.GetString(Words[index]);
 
     /// <summary>Index of the word (first occurrence), or -1.</summary>
@@ -46,7 +46,7 @@ public sealed class WordVectors : IDisposable
         return index;
     }
 
-/// <summary>Frees the vectors (unless they are a view of a model).</summary>
+    /// <summary>Frees the vectors (unless they are a view of a model).</summary>
     public void Dispose()
     {
         if (_ownsVectors) Vectors.Dispose();

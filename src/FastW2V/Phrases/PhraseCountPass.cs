@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 using FastW2V.Corpus;
+using FastW2V.Preparation;
 using FastW2V.Vocabularies;
 
 namespace FastW2V.Phrases;
@@ -13,71 +14,90 @@ namespace FastW2V.Phrases;
 /// </summary>
 internal static class PhraseCountPass
 {
-    internal sealed record Counted(long Words, long DistinctKeys, int Shards, bool Sequential, int PruneRounds, bool DroppedLastWord, TimeSpan ScanTime);
+    internal sealed record Counted(long Words, long DistinctKeys, int Shards, bool Sequential, int PruneRounds,
+        bool DroppedLastWord, TimeSpan ScanTime);
 
-    public static (Counted, PhraseVocabulary) Count(SafeFileHandle file, long length, string name, PhraseOptions options)
+    public static (Counted, PhraseVocabulary) Count(SafeFileHandle file, long length, string name,
+        PhraseOptions options)
     {
-        // Tiny files get one shard: shards under 64 KiB cost more to merge than they save.
         var clock = Stopwatch.StartNew();
-        int shards = (int)Math.Clamp(length / (64 << 10), 1, options.Threads);
-        long[] bounds = ShardPlanner.Plan(file, length, shards, PhraseFinder.Separators);
-        var counters = new PhraseCounter[shards];
+        PhraseCounter[] counters = [];
+        var counted = ShardedCount.CountOrFallBack(
+            parallel: () => CountShards(file, length, name, options, clock, out counters),
+            abandon: () => { foreach (var c in counters) c.Table.Dispose(); },
+            overflowMessage: "Counting again in one pass: more than " +
+                $"{options.PruneThreshold:N0} distinct words and pairs: word2phrase prunes the rarest as it goes.",
+            nullMessage: "Counting again in one pass: no word or pair is below min-count, so word2phrase's drop " +
+                "of its last sorted key depends on the order words first appear.",
+            options.Log,
+            sequential: () => CountSequentially(file, length, name, options, clock));
+        return (counted.Counted, counted.Vocabulary);
+    }
+
+    /// <summary>A count and the vocabulary selected from it.</summary>
+    private sealed record CountedVocabulary(Counted Counted, PhraseVocabulary Vocabulary);
+
+    /// <summary>
+    /// The parallel count: the shards counted and merged with the pairs across their cuts, then selected;
+    /// null when the selection would depend on the order of a single pass.
+    /// </summary>
+    private static CountedVocabulary? CountShards(SafeFileHandle file, long length, string name,
+        PhraseOptions options, Stopwatch clock, out PhraseCounter[] counters)
+    {
+        long[] bounds = ShardedCount.Plan(file, 0, length, options.Threads, PhraseFinder.Separators);
         bool droppedLast = false;
-        string? why = null;
-        try
-        {
-            Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+        counters = ShardedCount.CountShards(bounds, options.Threads,
+            // Shard 0's table becomes the merged one: sized for the whole text, it is never rehashed.
+            open: s => new PhraseCounter(ExpectedKeys(s == 0 ? length : bounds[s + 1] - bounds[s]),
+                startsFile: s == 0, options.PruneThreshold, prune: false),
+            count: (s, counter) =>
             {
-                // Shard 0's table becomes the merged one: sized for the whole text, it is never rehashed.
-                long bytes = s == 0 ? length : bounds[s + 1] - bounds[s];
-                var counter = counters[s] = new PhraseCounter(ExpectedKeys(bytes), startsFile: s == 0, options.PruneThreshold, prune: false);
                 bool open = CountRange(file, bounds[s], bounds[s + 1], name, counter, options);
                 if (open) droppedLast = true; // only the shard that ends the file can end in an open word
-            });
-            TimeSpan scanned = clock.Elapsed;
-            var merged = Merge(counters);
-            if (merged.Count > options.PruneThreshold) throw new VocabularyOverflowException();
-            long words = counters.Sum(c => c.Words), distinct = merged.Count;
-            if (words == 0) throw new FastW2VException($"The training input {name} contains no words.");
-            if (PhraseVocabulary.Select(merged, words, options, inFirstAppearanceOrder: false) is { } selected)
-                return (new Counted(words, distinct, shards, false, 0, droppedLast, scanned), selected);
-            merged.Dispose();
-            why = "no word or pair is below min-count, so word2phrase's drop of its last sorted key depends on the order words first appear";
-        }
-        catch (Exception e) when (VocabularyOverflowException.IsIn(e))
-        {
-            why = $"more than {options.PruneThreshold:N0} distinct words and pairs: word2phrase prunes the rarest as it goes";
-        }
-        catch (AggregateException e)
-        {
-            FastW2VException.ThrowFirstIn(e);
-            throw;
-        }
-        finally
-        {
-            foreach (var c in counters) if (c != null && why != null) c.Table.Dispose();
-        }
-        options.Log?.Invoke($"Counting again in one pass: {why}.");
+            },
+            abandon: c => c.Table.Dispose());
+        TimeSpan scanned = clock.Elapsed;
+        var merged = Merge(counters);
+        if (merged.Count > options.PruneThreshold) throw new VocabularyOverflowException();
+        long words = counters.Sum(c => c.Words), distinct = merged.Count;
+        if (words == 0) throw new FastW2VException($"The training input {name} contains no words.");
+        if (PhraseVocabulary.Select(merged, words, options, inFirstAppearanceOrder: false) is { } selected)
+            return new(new Counted(words, distinct, counters.Length, false, 0, droppedLast, scanned), selected);
+        merged.Dispose();
+        return null;
+    }
+
+    /// <summary>word2phrase's own count: one pass over the whole text, pruning as it goes.</summary>
+    private static CountedVocabulary CountSequentially(SafeFileHandle file, long length, string name,
+        PhraseOptions options, Stopwatch clock)
+    {
         var sequential = new PhraseCounter(ExpectedKeys(length), startsFile: true, options.PruneThreshold, prune: true);
         bool openAtEnd = CountRange(file, 0, length, name, sequential, options);
         if (sequential.Words == 0) throw new FastW2VException($"The training input {name} contains no words.");
         var scannedOnce = clock.Elapsed;
         long distinctKeys = sequential.Table.Count;
-        var vocabulary = PhraseVocabulary.Select(sequential.Table, sequential.Words, options, inFirstAppearanceOrder: true)!;
-        return (new Counted(sequential.Words, distinctKeys, 1, true, sequential.PruneRounds, openAtEnd, scannedOnce), vocabulary);
+        var vocabulary = PhraseVocabulary.Select(sequential.Table, sequential.Words, options,
+            inFirstAppearanceOrder: true)!;
+        var counted = new Counted(sequential.Words, distinctKeys, 1, true, sequential.PruneRounds, openAtEnd,
+            scannedOnce);
+        return new(counted, vocabulary);
     }
 
     /// <summary>A first size for a shard's table, so it rarely grows (each growth moves every slot):
-    /// English text holds about one new word or pair per 20 bytes at 50 MB, fewer as it grows. Capped
-    /// at 8 M keys (512 MB of slots): a bigger text's table grows as it needs, never from a guess.</summary>
+    /// one key per 16 bytes, a little more than English text brings new words and pairs (fewer as it
+    /// grows). Capped at 8 M keys (512 MB of slots): a bigger text's table grows as it needs, never from a
+    /// guess.</summary>
     private static long ExpectedKeys(long bytes) => Math.Min(bytes / 16, 1 << 23);
 
-    /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last word).</summary>
-    private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter, PhraseOptions options)
+    /// <summary>Counts [start, end); true when a word is still open at the end (the file's unterminated last
+    /// word).</summary>
+    private static bool CountRange(SafeFileHandle file, long start, long end, string name, PhraseCounter counter,
+        PhraseOptions options)
     {
         var tokenizer = new PhraseTokenizer();
         var sink = new PhraseCounter.Sink(counter);
-        RangeReader.Read(file, start, end, name, validate: true, options.CheckUtf8, (piece, _) => tokenizer.Feed(piece, ref sink));
+        RangeReader.Read(file, start, end, name, validate: true, options.CheckUtf8,
+            (piece, _) => tokenizer.Feed(piece, ref sink));
         counter.Flush();
         return tokenizer.HasOpenWord;
     }

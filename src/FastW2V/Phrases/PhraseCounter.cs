@@ -49,7 +49,8 @@ internal sealed unsafe class PhraseCounter
         {
             ref var item = ref _batch[i];
             Table.AddHashed(_batch.WordKey(i), item.WordLength, item.WordHash, item.WordA, item.WordB, 1);
-            if (item.PairLength > 0) Table.AddHashed(_batch.PairKey(i), item.PairLength, item.PairHash, item.PairA, item.PairB, 1);
+            if (item.PairLength > 0)
+                Table.AddHashed(_batch.PairKey(i), item.PairLength, item.PairHash, item.PairA, item.PairB, 1);
             // word2phrase checks its table's size after each word's two keys.
             if (Table.Count > _limit) Reduce();
         }

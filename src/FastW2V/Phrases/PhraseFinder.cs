@@ -14,12 +14,15 @@ namespace FastW2V.Phrases;
 /// </summary>
 public static unsafe class PhraseFinder
 {
-    /// <summary>word2phrase's word separators (a carriage return is dropped, not a separator): ranges start after one.</summary>
+    /// <summary>word2phrase's word separators (a carriage return is dropped, not a separator): ranges start after
+    /// one.</summary>
     internal static ReadOnlySpan<byte> Separators => " \t\n"u8;
 
-    /// <summary>Runs word2phrase on <paramref name="inputPath"/> (plain text, .gz, or "-" for standard input), writing the joined text to <paramref name="output"/>.</summary>
+    /// <summary>Runs word2phrase on <paramref name="inputPath"/> (plain text, .gz, or "-" for standard input), writing
+    /// the joined text to <paramref name="output"/>.</summary>
     /// <exception cref="FastW2VException">Bad input or options (a one-sentence message).</exception>
-    public static PhraseResult Run(string inputPath, Stream output, PhraseOptions options) => Run(new CorpusSource(inputPath), output, options);
+    public static PhraseResult Run(string inputPath, Stream output, PhraseOptions options) =>
+        Run(new CorpusSource(inputPath), output, options);
 
     internal static PhraseResult Run(CorpusSource source, Stream output, PhraseOptions options)
     {

@@ -11,8 +11,10 @@ internal static class PhraseJoinPass
 {
     private const int LookBackBytes = 4096;
 
-    /// <summary>The second pass: ranges joined in parallel, a few at a time, written in order. Returns the words joined.</summary>
-    public static long Write(SafeFileHandle file, long length, string name, PhraseVocabulary vocabulary, Stream output, PhraseOptions options)
+    /// <summary>The second pass: ranges joined in parallel, a few at a time, written in order. Returns the words
+    /// joined.</summary>
+    public static long Write(SafeFileHandle file, long length, string name, PhraseVocabulary vocabulary, Stream output,
+        PhraseOptions options)
     {
         int ranges = (int)Math.Max(options.Threads, Math.Min(1 << 20, length / options.RangeBytes));
         long[] bounds = ShardPlanner.Plan(file, length, ranges, PhraseFinder.Separators);
@@ -28,7 +30,8 @@ internal static class PhraseJoinPass
                 Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
                 {
                     long start = bounds[first + i], end = bounds[first + i + 1];
-                    var buffer = outputs[i] ??= new PhraseOutput((int)Math.Min(options.RangeBytes * 5 / 4, end - start + 64));
+                    var buffer =
+                        outputs[i] ??= new PhraseOutput((int)Math.Min(options.RangeBytes * 5 / 4, end - start + 64));
                     buffer.Clear();
                     done[i] = JoinRange(file, start, end, name, vocabulary, buffer);
                 });
@@ -49,7 +52,8 @@ internal static class PhraseJoinPass
     }
 
     /// <summary>Writes [start, end) joined into <paramref name="output"/>; returns the words joined.</summary>
-    private static long JoinRange(SafeFileHandle file, long start, long end, string name, PhraseVocabulary vocabulary, PhraseOutput output)
+    private static long JoinRange(SafeFileHandle file, long start, long end, string name, PhraseVocabulary vocabulary,
+        PhraseOutput output)
     {
         var joiner = new PhraseJoiner(vocabulary);
         var tokenizer = new PhraseTokenizer();
@@ -72,7 +76,8 @@ internal static class PhraseJoinPass
             if (joiner.Synchronized) break;
         }
         joiner.Output = output;
-        RangeReader.Read(file, start, end, name, validate: false, checkUtf8: false, (piece, _) => tokenizer.Feed(piece, ref sink));
+        RangeReader.Read(file, start, end, name, validate: false, checkUtf8: false,
+            (piece, _) => tokenizer.Feed(piece, ref sink));
         joiner.Flush();
         return joiner.Joined;
     }

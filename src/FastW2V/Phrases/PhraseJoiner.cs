@@ -1,6 +1,3 @@
-using FastW2V.Storage;
-using FastW2V.Kernels;
-
 namespace FastW2V.Phrases;
 
 /// <summary>
@@ -65,7 +62,8 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
                 _lineBreak = true;
                 continue;
             }
-            long countB = vocabulary.Table.CountOfHashed(_batch.WordKey(i), item.WordLength, item.WordHash, item.WordA, item.WordB);
+            long countB = vocabulary.Table.CountOfHashed(_batch.WordKey(i), item.WordLength, item.WordHash,
+                item.WordA, item.WordB);
             State next;
             if (item.PairLength == 0)
             {
@@ -77,7 +75,8 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
                 bool ifNotJoined = false, ifJoined = false;
                 if (!_lineBreak && _previousCount >= 0 && countB >= 0)
                 {
-                    long countAB = vocabulary.Table.CountOfHashed(_batch.PairKey(i), item.PairLength, item.PairHash, item.PairA, item.PairB);
+                    long countAB = vocabulary.Table.CountOfHashed(_batch.PairKey(i), item.PairLength, item.PairHash,
+                        item.PairA, item.PairB);
                     if (countAB >= 0)
                     {
                         ifNotJoined = vocabulary.Joins(_previousCount, countB, countAB);
@@ -94,7 +93,8 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
             _state = next;
             if (Output is { } output)
             {
-                if (next == State.Unknown) throw new InvalidOperationException("A phrase range was written before its state was known.");
+                if (next == State.Unknown)
+                    throw new InvalidOperationException("A phrase range was written before its state was known.");
                 output.Word(next == State.Joined ? (byte)'_' : (byte)' ', _batch.WordKey(i), item.WordLength);
                 if (next == State.Joined) Joined++;
             }
@@ -108,31 +108,5 @@ internal sealed unsafe class PhraseJoiner(PhraseVocabulary vocabulary)
     {
         public readonly void Word(ReadOnlySpan<byte> word) => joiner.Word(word);
         public readonly void Newline() => joiner.Newline();
-    }
-}
-
-/// <summary>A range's output bytes, grown as needed.</summary>
-internal sealed class PhraseOutput(int capacity)
-{
-    private byte[] _bytes = new byte[Math.Max(64, capacity)];
-    public int Length { get; private set; }
-    public ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, Length);
-    public void Clear() => Length = 0;
-
-    public unsafe void Word(byte separator, byte* word, int length)
-    {
-        if (Length + length + 1 > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + length + 1));
-        fixed (byte* at = &_bytes[Length])
-        {
-            *at = separator;
-            ShortCopy.Copy(at + 1, word, length);
-        }
-        Length += length + 1;
-    }
-
-    public void Newline()
-    {
-        if (Length + 1 > _bytes.Length) Array.Resize(ref _bytes, _bytes.Length * 2);
-        _bytes[Length++] = (byte)'\n';
     }
 }

@@ -5,7 +5,8 @@ public sealed record PhraseOptions
 {
     /// <summary>Words and pairs counted fewer times are not phrase material (word2phrase: -min-count 5).</summary>
     public long MinCount { get; init; } = 5;
-    /// <summary>Join a pair when its score is above this (word2phrase: -threshold 100; higher = fewer phrases).</summary>
+    /// <summary>Join a pair when its score is above this (word2phrase: -threshold 100; higher = fewer
+    /// phrases).</summary>
     public float Threshold { get; init; } = 100;
     /// <summary>Threads for both passes (the output does not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -28,38 +29,9 @@ public sealed record PhraseOptions
         if (Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {Threads}).");
         if (Threads > 4096) throw new FastW2VException($"threads must be at most 4096 (got {Threads}).");
         // word2phrase scores an unknown pair 0, so below 0 it joins every word: refused rather than half-reproduced.
-        if (float.IsNaN(Threshold) || Threshold < 0) throw new FastW2VException($"The phrase threshold must be 0 or more (got {Threshold}).");
-        if (PruneThreshold < 2) throw new FastW2VException($"The prune threshold must be at least 2 (got {PruneThreshold}).");
+        if (float.IsNaN(Threshold) || Threshold < 0)
+            throw new FastW2VException($"The phrase threshold must be 0 or more (got {Threshold}).");
+        if (PruneThreshold < 2)
+            throw new FastW2VException($"The prune threshold must be at least 2 (got {PruneThreshold}).");
     }
-}
-
-/// <summary>What a phrase pass did.</summary>
-public sealed record PhraseResult
-{
-    /// <summary>Bytes of input read.</summary>
-    public long InputBytes { get; init; }
-    /// <summary>Words counted (word2phrase's "Words in train file").</summary>
-    public long Words { get; init; }
-    /// <summary>Distinct words and pair keys counted (with &lt;/s&gt; and word2phrase's first pair).</summary>
-    public long DistinctKeys { get; init; }
-    /// <summary>Words and pairs kept (counted at least min-count times).</summary>
-    public long KeptKeys { get; init; }
-    /// <summary>word2phrase's "Vocab size (unigrams + bigrams)".</summary>
-    public long VocabularySize { get; init; }
-    /// <summary>Words written joined to the word before them.</summary>
-    public long Joined { get; init; }
-    /// <summary>Shards counted in parallel.</summary>
-    public int Shards { get; init; }
-    /// <summary>The count was done again in one pass (pruning, or SortVocab's order-dependent drop).</summary>
-    public bool Sequential { get; init; }
-    /// <summary>Times the rarest keys were pruned while counting.</summary>
-    public int PruneRounds { get; init; }
-    /// <summary>The input's last word had no separator after it and was dropped, as word2phrase drops it.</summary>
-    public bool DroppedLastWord { get; init; }
-    /// <summary>Reading and counting, merging and selecting included.</summary>
-    public TimeSpan CountTime { get; init; }
-    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and selecting the kept keys.</summary>
-    public TimeSpan MergeTime { get; init; }
-    /// <summary>The second pass: joining and writing.</summary>
-    public TimeSpan WriteTime { get; init; }
 }

@@ -3,13 +3,6 @@ using System.Runtime.CompilerServices;
 
 namespace FastW2V.Phrases;
 
-/// <summary>What a <see cref="PhraseTokenizer"/> finds, in text order.</summary>
-internal interface IPhraseTokenSink
-{
-    void Word(ReadOnlySpan<byte> word);
-    void Newline();
-}
-
 /// <summary>
 /// word2phrase's ReadWord over a stream of byte buffers, exactly: a word ends at a space, tab or newline;
 /// a carriage return is dropped wherever it is (so "ab\rcd" is one word); a word keeps its first

@@ -41,7 +41,8 @@ internal sealed unsafe class PhraseVocabulary
     /// extra drop applies and <paramref name="inFirstAppearanceOrder"/> is false (the caller counts again
     /// in one pass to learn the order). The counted table is disposed unless null is returned.
     /// </summary>
-    public static PhraseVocabulary? Select(WordCountTable counted, long trainWords, PhraseOptions options, bool inFirstAppearanceOrder)
+    public static PhraseVocabulary? Select(WordCountTable counted, long trainWords, PhraseOptions options,
+        bool inFirstAppearanceOrder)
     {
         long minCount = options.MinCount;
         int n = counted.Count;
@@ -73,7 +74,8 @@ internal sealed unsafe class PhraseVocabulary
         return new PhraseVocabulary(kept, trainWords, reported, options);
     }
 
-    /// <summary>One part's share of the slots: keys below min-count, the kept ones, the lowest count first seen last.</summary>
+    /// <summary>One part's share of the slots: keys below min-count, the kept ones, the lowest count first seen
+    /// last.</summary>
     private sealed class Census(long minCount)
     {
         public long Below, Lowest = long.MaxValue;

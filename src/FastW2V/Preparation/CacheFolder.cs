@@ -16,8 +16,10 @@ internal static class CacheFolder
             Directory.CreateDirectory(root);
             var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-");
             if (stale > 0)
-                log?.Invoke($"Removed {stale} cache folder(s) ({bytes / 1e6:N0} MB) left in {root} by runs that no longer exist.");
-            string folder = Path.Combine(root, keep ? $"fw2v-kept-{TemporaryPaths.UniqueSuffix()}" : $"fw2v-{TemporaryPaths.UniqueSuffix()}");
+                log?.Invoke($"Removed {stale} cache folder(s) ({bytes / 1e6:N0} MB) left in {root} " +
+                    "by runs that no longer exist.");
+            string name = keep ? $"fw2v-kept-{TemporaryPaths.UniqueSuffix()}" : $"fw2v-{TemporaryPaths.UniqueSuffix()}";
+            string folder = Path.Combine(root, name);
             Directory.CreateDirectory(folder);
             if (!keep) TemporaryPaths.AddFolder(folder, holdLock: true);
             return folder;
@@ -30,7 +32,9 @@ internal static class CacheFolder
 
     public static void TryDelete(string folder)
     {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
         TemporaryPaths.Remove(folder);
     }
 }

@@ -23,11 +23,14 @@ internal static unsafe class CorpusPreparation
     {
         options.Vocabulary.Validate();
         if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
-        string? folder = options.Encode ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log) : null;
+        string? folder = options.Encode
+            ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log)
+            : null;
         try
         {
             if (source.IsStreamed && options.Ranks != null)
-                throw new FastW2VException($"--mpi needs a plain file that every rank reads its own part of; {source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
+                throw new FastW2VException("--mpi needs a plain file that every rank reads its own part of; " +
+                    $"{source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
             return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
         }
         catch
@@ -42,47 +45,62 @@ internal static unsafe class CorpusPreparation
         using var file = OpenCorpus(source);
         long length = RandomAccess.GetLength(file);
         var (start, end) = options.Ranks is { } ranks ? RankPart(file, length, ranks, source) : (0, length);
-        // Tiny files get one shard: shards under 64 KiB cost more to merge than they save.
-        int shards = (int)Math.Clamp((end - start) / (64 << 10), 1, options.Threads);
-        long[] bounds = ShardPlanner.Plan(file, start, end, shards);
+        long[] bounds = ShardedCount.Plan(file, start, end, options.Threads);
         var clock = Stopwatch.StartNew();
         if (options.GivenVocabulary != null)
-            return Finish(source, options, folder, CountShards(file, bounds, options, folder, source.DisplayName, null), end - start, clock);
+        {
+            var encoded = CountShards(file, bounds, options, folder, source.DisplayName, null);
+            return Finish(source, options, folder, encoded, end - start, clock);
+        }
         ShardCounter[] counters = [];
-        try
-        {
-            // The vocabulary is defined by one sequential pass with word2vec.c's pruning. Until the corpus
-            // holds more distinct words than the prune threshold that pass never prunes, so exact
-            // parallel counts merged in corpus order give the same result, threads (and ranks) or not.
-            var budget = new DistinctWordBudget(2L * options.Vocabulary.PruneThreshold);
-            try { counters = CountShards(file, bounds, options, folder, source.DisplayName, budget); }
-            catch (Exception e) when (options.Ranks != null && VocabularyOverflowException.IsIn(e))
+        // The vocabulary is defined by one sequential pass with word2vec.c's pruning. Until the corpus
+        // holds more distinct words than the prune threshold that pass never prunes, so exact
+        // parallel counts merged in corpus order give the same result, threads (and ranks) or not.
+        return ShardedCount.CountOrFallBack(
+            parallel: () =>
             {
-                // The other ranks are on their way to the exchange: tell them, and all go on below together.
-                VocabularyExchange.AgreeOnOverflow(options.Ranks, overflowedHere: true);
-            }
-            return Finish(source, options, folder, counters, end - start, clock);
-        }
-        catch (Exception e) when (VocabularyOverflowException.IsIn(e))
-        {
-            foreach (var c in counters) c.Abandon();
-        }
-        options.Log?.Invoke($"More than {options.Vocabulary.PruneThreshold:N0} distinct words: counting again in one pass that prunes as word2vec.c's ReduceVocab does, then encoding against the result (the vocabulary does not depend on -threads).");
+                var budget = new DistinctWordBudget(2L * options.Vocabulary.PruneThreshold);
+                try { counters = CountShards(file, bounds, options, folder, source.DisplayName, budget); }
+                catch (Exception e) when (options.Ranks != null && VocabularyOverflowException.IsIn(e))
+                {
+                    // The other ranks are on their way to the exchange: tell them, and all go on below together.
+                    VocabularyExchange.AgreeOnOverflow(options.Ranks, overflowedHere: true);
+                }
+                return Finish(source, options, folder, counters, end - start, clock);
+            },
+            abandon: () => { foreach (var c in counters) c.Abandon(); },
+            overflowMessage: $"More than {options.Vocabulary.PruneThreshold:N0} distinct words: counting again " +
+                "in one pass that prunes as word2vec.c's ReduceVocab does, then encoding against the result " +
+                "(the vocabulary does not depend on -threads).",
+            nullMessage: null,
+            options.Log,
+            sequential: () => PrepareFilePruned(source, options, folder, file, length, bounds, end - start, clock));
+    }
+
+    /// <summary>
+    /// The vocabulary of one sequential pass over the whole file that prunes as word2vec.c does (in an MPI
+    /// job rank 0 makes it and the others wait for its result), then this part encoded against it.
+    /// </summary>
+    private static PreparedCorpus PrepareFilePruned(CorpusSource source, PreparationOptions options, string? folder,
+        SafeFileHandle file, long length, long[] bounds, long bytes, Stopwatch clock)
+    {
         Vocabulary CountPruned()
         {
             var sequential = new ShardCounter(options, null, 0, null, length);
-            using (var all = new ShardStream(file, 0, length, source.DisplayName)) StreamChunks(all, sequential, source.DisplayName, 0);
+            using (var all = new ShardStream(file, 0, length, source.DisplayName))
+                StreamChunks(all, sequential, source.DisplayName, 0);
             sequential.Complete();
-            var (counted, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary, sequential.Sink.Prunes.Count);
+            var (counted, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary,
+                sequential.Sink.Prunes.Count);
             CheckNotEmpty(counted, source, options);
             return counted;
         }
-        // In an MPI job rank 0 makes that pass over the whole file and the others wait for its result.
         var vocabulary = options.Ranks is { } job ? VocabularyExchange.FromRoot(job, CountPruned) : CountPruned();
         var encode = options with { GivenVocabulary = vocabulary };
         var encoders = folder != null ? CountShards(file, bounds, encode, folder, source.DisplayName, null) : [];
-        var prepared = Finish(source, encode, folder, encoders, end - start, clock);
-        options.Log?.Invoke($"Vocabulary pruned {vocabulary.PruneRounds} time(s) while counting: the rarest words were dropped as word2vec.c's ReduceVocab does.");
+        var prepared = Finish(source, encode, folder, encoders, bytes, clock);
+        options.Log?.Invoke($"Vocabulary pruned {vocabulary.PruneRounds} time(s) while counting: the rarest " +
+            "words were dropped as word2vec.c's ReduceVocab does.");
         return prepared;
     }
 
@@ -90,12 +108,14 @@ internal static unsafe class CorpusPreparation
     /// This rank's part of the file: the file cut at word boundaries into one part per rank, in rank
     /// order. Every rank must see the same file (a shared file system, or the same copy on each node).
     /// </summary>
-    private static (long Start, long End) RankPart(SafeFileHandle file, long length, Distributed.MpiSession ranks, CorpusSource source)
+    private static (long Start, long End) RankPart(SafeFileHandle file, long length, Distributed.MpiSession ranks,
+        CorpusSource source)
     {
         Span<long> sizes = [length, -length];
         ranks.AllreduceMax(sizes);
         if (sizes[0] != -sizes[1])
-            throw new FastW2VException($"The ranks see different training files at '{source.Path}' ({length:N0} bytes on rank {ranks.Rank}, {sizes[0]:N0} on another): give every rank the same file.");
+            throw new FastW2VException($"The ranks see different training files at '{source.Path}' ({length:N0} " +
+                $"bytes on rank {ranks.Rank}, {sizes[0]:N0} on another): give every rank the same file.");
         long[] parts = ShardPlanner.Plan(file, length, ranks.Size);
         return (parts[ranks.Rank], parts[ranks.Rank + 1]);
     }
@@ -111,29 +131,17 @@ internal static unsafe class CorpusPreparation
     }
 
     /// <summary>Counts (or, with a given vocabulary, encodes) each shard on its own thread.</summary>
-    private static ShardCounter[] CountShards(SafeFileHandle file, long[] bounds, PreparationOptions options, string? folder,
-        string name, DistinctWordBudget? budget)
-    {
-        int shards = bounds.Length - 1;
-        var counters = new ShardCounter[shards];
-        try
-        {
-            Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, s =>
+    private static ShardCounter[] CountShards(SafeFileHandle file, long[] bounds, PreparationOptions options,
+        string? folder, string name, DistinctWordBudget? budget) =>
+        ShardedCount.CountShards(bounds, options.Threads,
+            open: s => new ShardCounter(options, folder, s, budget, bounds[s + 1] - bounds[s]),
+            count: (s, counter) =>
             {
-                var counter = counters[s] = new ShardCounter(options, folder, s, budget, bounds[s + 1] - bounds[s]);
                 using (var shard = new ShardStream(file, bounds[s], bounds[s + 1] - bounds[s], name))
                     StreamChunks(shard, counter, name, bounds[s]);
                 counter.Complete();
-            });
-        }
-        catch (Exception e)
-        {
-            foreach (var c in counters) c?.Abandon();
-            FastW2VException.ThrowFirstIn(e);
-            throw;
-        }
-        return counters;
-    }
+            },
+            abandon: c => c.Abandon());
 
     private static PreparedCorpus PrepareStream(CorpusSource source, PreparationOptions options, string? folder)
     {
@@ -227,12 +235,17 @@ internal static unsafe class CorpusPreparation
         {
             int rounds = counters.Max(c => c.Sink.Prunes.Count);
             var tables = counters.Select(c => c.Sink.Table).ToArray();
-            int overflowAbove = counters.Length > 1 || !source.IsStreamed ? options.Vocabulary.PruneThreshold : int.MaxValue;
+            int overflowAbove = counters.Length > 1 || !source.IsStreamed
+                ? options.Vocabulary.PruneThreshold
+                : int.MaxValue;
             (vocabulary, maps) = options.Ranks is { } ranks
                 ? VocabularyExchange.Merge(ranks, tables, options.Vocabulary, rounds, overflowAbove)
                 : VocabularyMerger.Merge(tables, options.Vocabulary, rounds, overflowAbove);
             if (rounds > 0)
-                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over {options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a stream cannot be read twice).");
+                options.Log?.Invoke($"Vocabulary pruned {rounds} time(s) while counting (over " +
+                    $"{options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as " +
+                    "word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a " +
+                    "stream cannot be read twice).");
             CheckNotEmpty(vocabulary, source, options);
         }
         TimeSpan countTime = clock.Elapsed;
@@ -251,7 +264,8 @@ internal static unsafe class CorpusPreparation
             {
                 encoded.Dispose();
                 throw new FastW2VException(options.Ranks is { Size: > 1 } job
-                    ? $"Rank {job.Rank}'s part of {source.DisplayName} holds no word of the vocabulary: too little text for {job.Size} ranks."
+                    ? $"Rank {job.Rank}'s part of {source.DisplayName} holds no word of the vocabulary: too little " +
+                        $"text for {job.Size} ranks."
                     : $"No word of {source.DisplayName} is in the vocabulary.");
             }
         }
@@ -272,6 +286,7 @@ internal static unsafe class CorpusPreparation
         if (vocabulary.CorpusTokens == 0)
             throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
         if (vocabulary.Count <= 1)
-            throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count ({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
+            throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count " +
+                $"({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
     }
 }

@@ -4,7 +4,6 @@ using FastW2V.Vocabularies;
 
 namespace FastW2V.Preparation;
 
-
 /// <summary>
 /// Counts the words of one shard into its own table and, when encoding, writes each token's
 /// provisional id (its entry index in that table) to the shard's id file in the same pass.
@@ -35,7 +34,8 @@ internal unsafe struct CountingSink : ITokenSink
     /// <param name="threshold">Distinct words (entry 0 included) the table may hold.</param>
     /// <param name="prune">Prune past the threshold (else throw).</param>
     /// <param name="budget">Shared across parallel shards: their tables' total entries (overflow policy).</param>
-    public CountingSink(WordCountTable table, TokenIdWriter? ids, int threshold, bool prune, DistinctWordBudget? budget = null)
+    public CountingSink(WordCountTable table, TokenIdWriter? ids, int threshold, bool prune,
+        DistinctWordBudget? budget = null)
     {
         Table = table;
         _ids = ids;
@@ -76,36 +76,4 @@ internal unsafe struct CountingSink : ITokenSink
             _reported = Table.Count;
         }
     }
-}
-
-/// <summary>
-/// The total entries of the parallel shards' tables, so their exact count gives up (and the sequential
-/// pruning pass takes over) before the tables together hold more than the limit.
-/// </summary>
-internal sealed class DistinctWordBudget(long limit)
-{
-    private long _total;
-
-    public void Add(int entries)
-    {
-        if (Interlocked.Add(ref _total, entries) > limit) throw new VocabularyOverflowException();
-    }
-}
-
-/// <summary>Encodes a shard against a fixed vocabulary (-read-vocab): unknown words are skipped.</summary>
-internal unsafe struct LookupSink(Vocabulary vocabulary, TokenIdWriter ids) : ITokenSink
-{
-    public byte* SafeEnd;
-    /// <summary>Words found in the vocabulary (sentence ends not counted).</summary>
-    public long Found;
-
-    public void Word(byte* start, int length)
-    {
-        int id = vocabulary.Find(start, length, start < SafeEnd);
-        if (id < 0) return;
-        ids.Append(id);
-        Found++;
-    }
-
-    public void SentenceEnd() => ids.Append(0);
 }

@@ -17,7 +17,8 @@ internal sealed unsafe class ShardCounter
 
     /// <param name="budget">Parallel exact counting (give up past the threshold or the budget); null:
     /// the one sequential pass, which prunes as word2vec.c does.</param>
-    public ShardCounter(PreparationOptions options, string? folder, int shard, DistinctWordBudget? budget, long textBytes)
+    public ShardCounter(PreparationOptions options, string? folder, int shard, DistinctWordBudget? budget,
+        long textBytes)
     {
         _given = options.GivenVocabulary;
         _checkUtf8 = options.CheckUtf8;
@@ -27,12 +28,12 @@ internal sealed unsafe class ShardCounter
             _ids = new TokenIdWriter(IdPath);
         }
         // Encoding against a given vocabulary counts nothing: a minimal table.
-        Sink = new CountingSink(WordCountTable.StartingWithSentenceEnd(_given != null ? 16 : ExpectedWords(textBytes)), _ids, options.Vocabulary.PruneThreshold,
-            prune: budget == null, budget);
+        var table = WordCountTable.StartingWithSentenceEnd(_given != null ? 16 : ExpectedWords(textBytes));
+        Sink = new CountingSink(table, _ids, options.Vocabulary.PruneThreshold, prune: budget == null, budget);
     }
 
-    /// <summary>A first size for the table, so it rarely grows (each growth moves every slot): English
-    /// text holds about one new word per 330 bytes at 50 MB (150,000 in a 50 MB shard of the 100 MB corpus).</summary>
+    /// <summary>A first size for the table, so it rarely grows (each growth moves every slot): one
+    /// entry per 256 bytes of text, a little more than English text brings new words.</summary>
     private static int ExpectedWords(long textBytes) => (int)Math.Clamp(textBytes / 256, 1 << 12, 1 << 21);
 
     public void Process(byte* text, long length, long offset, string name)

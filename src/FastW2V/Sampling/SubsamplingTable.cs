@@ -23,7 +23,8 @@ internal sealed class SubsamplingTable
         }
     }
 
-    /// <summary>word2vec.c's keep probability for a word seen <paramref name="count"/> times (1 when sampling is off).</summary>
+    /// <summary>word2vec.c's keep probability for a word seen <paramref name="count"/> times (1 when sampling is
+    /// off).</summary>
     public static double KeepProbability(long count, double sampleTimesTrainWords)
     {
         if (sampleTimesTrainWords <= 0 || count <= 0) return 1;

@@ -26,7 +26,8 @@ internal sealed unsafe class UnigramTable : IDisposable
     public static int BitsFor(int words)
     {
         if (words > MaxWords)
-            throw new FastW2VException($"The Table negative sampler serves at most {MaxWords:N0} words (this vocabulary has {words:N0}): use --neg-sampler Alias (the default) or raise -min-count.");
+            throw new FastW2VException($"The Table negative sampler serves at most {MaxWords:N0} words (this " +
+                $"vocabulary has {words:N0}): use --neg-sampler Alias (the default) or raise -min-count.");
         int bits = MinBits;
         while ((1L << bits) < 4L * words) bits++;
         return bits;

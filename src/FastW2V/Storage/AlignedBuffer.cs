@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FastW2V.Storage;
@@ -32,7 +33,7 @@ internal sealed unsafe class AlignedBuffer : IDisposable
     /// <summary>The memory (the throw sits in its own method, so this inlines into hot loops).</summary>
     public void* Pointer
     {
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             void* p = _pointer;
@@ -50,22 +51,5 @@ internal sealed unsafe class AlignedBuffer : IDisposable
         NativeMemory.AlignedFree(_pointer);
         _pointer = null;
         if (ByteLength > 0) GC.RemoveMemoryPressure(ByteLength);
-    }
-}
-
-/// <summary>madvise(MADV_HUGEPAGE) where the OS offers it; silently nothing elsewhere.</summary>
-internal static unsafe partial class HugePages
-{
-    private const int MadvHugePage = 14;
-
-    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = false)]
-    private static partial int Madvise(void* address, nuint length, int advice);
-
-    public static void Advise(void* address, nuint length)
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        try { Madvise(address, length, MadvHugePage); }
-        catch (DllNotFoundException) { }
-        catch (EntryPointNotFoundException) { }
     }
 }

@@ -7,20 +7,20 @@ namespace FastW2V.Storage;
 /// </summary>
 public sealed unsafe class EmbeddingMatrix : IDisposable
 {
-/// <summary>Floats in a 64-byte cache line: rows are padded to a multiple of it.</summary>
+    /// <summary>Floats in a 64-byte cache line: rows are padded to a multiple of it.</summary>
     public const int FloatsPerLine = AlignedBuffer.CacheLine / sizeof(float);
     private readonly AlignedBuffer _buffer;
 
-/// <summary>The number of rows (words).</summary>
+    /// <summary>The number of rows (words).</summary>
     public int Rows { get; }
-/// <summary>The floats of a row that hold the vector.</summary>
+    /// <summary>The floats of a row that hold the vector.</summary>
     public int Dimension { get; }
     /// <summary>Floats from one row's start to the next: the dimension rounded up to 16.</summary>
     public int Stride { get; }
-/// <summary>The first row (rows are <see cref="Stride"/> floats apart, 64-byte aligned).</summary>
+    /// <summary>The first row (rows are <see cref="Stride"/> floats apart, 64-byte aligned).</summary>
     public float* Data => (float*)_buffer.Pointer;
 
-/// <summary>A zeroed matrix in pinned, 64-byte-aligned native memory.</summary>
+    /// <summary>A zeroed matrix in pinned, 64-byte-aligned native memory.</summary>
     public EmbeddingMatrix(int rows, int dimension)
     {
         if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows));
@@ -31,12 +31,12 @@ public sealed unsafe class EmbeddingMatrix : IDisposable
         _buffer = new AlignedBuffer((long)rows * Stride * sizeof(float), zero: true);
     }
 
-/// <summary>The stride of a row of <paramref name="dimension"/> floats.</summary>
+    /// <summary>The stride of a row of <paramref name="dimension"/> floats.</summary>
     public static int PaddedDimension(int dimension) => (dimension + FloatsPerLine - 1) / FloatsPerLine * FloatsPerLine;
 
-/// <summary>A pointer to a row.</summary>
+    /// <summary>A pointer to a row.</summary>
     public float* Row(int row) => Data + (long)row * Stride;
-/// <summary>A row's vector (its first <see cref="Dimension"/> floats).</summary>
+    /// <summary>A row's vector (its first <see cref="Dimension"/> floats).</summary>
     public Span<float> RowSpan(int row) => new(Row(row), Dimension);
 
     /// <summary>Asks for every cache line of a row ahead of use (random rows miss the cache).</summary>
@@ -44,9 +44,10 @@ public sealed unsafe class EmbeddingMatrix : IDisposable
     public static void PrefetchRow(float* row, int stride)
     {
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        for (int line = 0; line < stride; line += FloatsPerLine) System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + line);
+        for (int line = 0; line < stride; line += FloatsPerLine)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + line);
     }
 
-/// <summary>Frees the native memory.</summary>
+    /// <summary>Frees the native memory.</summary>
     public void Dispose() => _buffer.Dispose();
 }

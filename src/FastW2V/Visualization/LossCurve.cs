@@ -8,13 +8,17 @@ namespace FastW2V.Visualization;
 /// </summary>
 public static class LossCurve
 {
-    /// <summary>The SVG text of the loss curve in <paramref name="log"/> (train --json's object or --progress json's lines).</summary>
+    /// <summary>The SVG text of the loss curve in <paramref name="log"/> (train --json's object or --progress json's
+    /// lines).</summary>
     public static string Draw(string log, int width = 800, int height = 500)
     {
         var points = Points(log);
-        if (points.Count == 0) throw new FastW2VException("The log holds no loss: give the output of train --json or the stderr of train --progress json.");
+        if (points.Count == 0)
+            throw new FastW2VException("The log holds no loss: " +
+                "give the output of train --json or the stderr of train --progress json.");
         const double left = 70, right = 30, top = 50, bottom = 60;
-        double minX = points.Min(p => p.X), maxX = points.Max(p => p.X), minY = points.Min(p => p.Y), maxY = points.Max(p => p.Y);
+        double minX = points.Min(p => p.X), maxX = points.Max(p => p.X), minY = points.Min(p => p.Y),
+            maxY = points.Max(p => p.Y);
         if (maxX == minX) { maxX += 0.5; minX -= 0.5; }
         if (maxY == minY) { maxY += 0.5; minY -= 0.5; }
         double X(double x) => left + (x - minX) / (maxX - minX) * (width - left - right);
@@ -30,9 +34,11 @@ public static class LossCurve
             svg.Text(left - 8, Y(y) + 4, y.ToString("F3", invariant), 11, anchor: "end");
         }
         // Epochs are whole numbers: a tick at each point (at most 20); a fraction of the run: quarters.
-        var ticks = points.XIsEpoch && points.Count <= 20 ? points.Select(p => p.X) : Enumerable.Range(0, 5).Select(t => minX + (maxX - minX) * t / 4);
+        var ticks = points.XIsEpoch && points.Count <= 20 ? points.Select(p => p.X)
+            : Enumerable.Range(0, 5).Select(t => minX + (maxX - minX) * t / 4);
         foreach (double x in ticks)
-            svg.Text(X(x), height - bottom + 18, x.ToString(points.XIsEpoch ? "F0" : "F2", invariant), 11, anchor: "middle");
+            svg.Text(X(x), height - bottom + 18, x.ToString(points.XIsEpoch ? "F0" : "F2", invariant), 11,
+                anchor: "middle");
         svg.Text(width / 2.0, height - 15, points.XIsEpoch ? "epoch" : "fraction of the run", 12, anchor: "middle");
         svg.Polyline(points.Select(p => (X(p.X), Y(p.Y))), "#c0392b");
         foreach (var p in points) svg.Circle(X(p.X), Y(p.Y), 3, "#c0392b");
@@ -45,11 +51,13 @@ public static class LossCurve
     {
         var series = new Series();
         using (var whole = TryParse(log))
-            if (whole != null && whole.RootElement.ValueKind == JsonValueKind.Object && whole.RootElement.TryGetProperty("epochs", out var epochs))
+            if (whole != null && whole.RootElement.ValueKind == JsonValueKind.Object
+                && whole.RootElement.TryGetProperty("epochs", out var epochs))
             {
                 series.XIsEpoch = true;
                 foreach (var e in epochs.EnumerateArray())
-                    if (e.GetProperty("loss").ValueKind == JsonValueKind.Number) series.Add((e.GetProperty("epoch").GetDouble(), e.GetProperty("loss").GetDouble()));
+                    if (e.GetProperty("loss").ValueKind == JsonValueKind.Number)
+                        series.Add((e.GetProperty("epoch").GetDouble(), e.GetProperty("loss").GetDouble()));
                 return series;
             }
         foreach (string line in log.Split('\n'))
@@ -58,7 +66,8 @@ public static class LossCurve
             using var doc = TryParse(line);
             if (doc == null) continue;
             var root = doc.RootElement;
-            if (root.TryGetProperty("progress", out var f) && root.TryGetProperty("loss", out var l) && l.ValueKind == JsonValueKind.Number)
+            if (root.TryGetProperty("progress", out var f) && root.TryGetProperty("loss", out var l)
+                && l.ValueKind == JsonValueKind.Number)
                 series.Add((f.GetDouble(), l.GetDouble()));
         }
         return series;

@@ -10,7 +10,8 @@ namespace FastW2V.Visualization;
 /// </summary>
 public static unsafe class ProjectorExport
 {
-    /// <summary>Writes vectors.tsv and metadata.tsv into <paramref name="folder"/> (created if needed); <paramref name="limit"/> &gt; 0: the most frequent words only.</summary>
+    /// <summary>Writes vectors.tsv and metadata.tsv into <paramref name="folder"/> (created if needed); <paramref
+    /// name="limit"/> &gt; 0: the most frequent words only.</summary>
     public static void Write(WordVectors vectors, string folder, int limit = 0)
     {
         Directory.CreateDirectory(folder);

@@ -18,15 +18,23 @@ internal sealed class Svg(int width, int height)
         _body.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\" fill=\"{fill}\"/>\n");
 
     public void Line(double x1, double y1, double x2, double y2, string stroke, double width = 1) =>
-        _body.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\"/>\n");
+        _body.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{stroke}\" " +
+            $"stroke-width=\"{N(width)}\"/>\n");
 
     public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double width = 2) =>
-        _body.Append($"<polyline fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\" points=\"{string.Join(' ', points.Select(p => $"{N(p.X)},{N(p.Y)}"))}\"/>\n");
+        _body.Append($"<polyline fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\" " +
+            $"points=\"{string.Join(' ', points.Select(p => $"{N(p.X)},{N(p.Y)}"))}\"/>\n");
 
-    public void Text(double x, double y, string text, int size = 12, string fill = "#222", string anchor = "start", bool bold = false) =>
-        _body.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" font-family=\"sans-serif\" font-size=\"{size}\" fill=\"{fill}\" text-anchor=\"{anchor}\"{(bold ? " font-weight=\"bold\"" : "")}>{SecurityElement.Escape(text)}</text>\n");
+    public void Text(double x, double y, string text, int size = 12, string fill = "#222", string anchor = "start",
+        bool bold = false)
+    {
+        string weight = bold ? " font-weight=\"bold\"" : "";
+        _body.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" font-family=\"sans-serif\" font-size=\"{size}\" " +
+            $"fill=\"{fill}\" text-anchor=\"{anchor}\"{weight}>{SecurityElement.Escape(text)}</text>\n");
+    }
 
     public override string ToString() =>
-        $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n" +
+        $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" " +
+        $"viewBox=\"0 0 {width} {height}\">\n" +
         $"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>\n{_body}</svg>\n";
 }

@@ -11,7 +11,8 @@ namespace FastW2V.Visualization;
 public static unsafe class WordMap
 {
     /// <summary>The SVG text; throws <see cref="FastW2VException"/> naming a word not in the vocabulary.</summary>
-    public static string Draw(WordVectors vectors, IReadOnlyList<string> words, int neighbours = 8, int width = 900, int height = 700)
+    public static string Draw(WordVectors vectors, IReadOnlyList<string> words, int neighbours = 8, int width = 900,
+        int height = 700)
     {
         if (words.Count == 0) throw new FastW2VException("Give at least one word to plot.");
         var missing = words.Where(w => vectors.Find(w) < 0).ToList();
@@ -27,9 +28,12 @@ public static unsafe class WordMap
         var xy = Project(vectors, points.Select(p => vectors.Find(p.Word)).ToList());
         double minX = xy.Min(p => p.X), maxX = xy.Max(p => p.X), minY = xy.Min(p => p.Y), maxY = xy.Max(p => p.Y);
         const double margin = 60;
-        double sx = (width - 2 * margin) / Math.Max(1e-9, maxX - minX), sy = (height - 2 * margin) / Math.Max(1e-9, maxY - minY);
+        double sx = (width - 2 * margin) / Math.Max(1e-9, maxX - minX),
+            sy = (height - 2 * margin) / Math.Max(1e-9, maxY - minY);
         var svg = new Svg(width, height);
-        svg.Text(width / 2.0, 24, $"{string.Join(", ", words)} and their {neighbours} nearest neighbours (PCA of unit vectors)", 14, anchor: "middle", bold: true);
+        svg.Text(width / 2.0, 24,
+            $"{string.Join(", ", words)} and their {neighbours} nearest neighbours (PCA of unit vectors)", 14,
+            anchor: "middle", bold: true);
         for (int i = 0; i < points.Count; i++)
         {
             double x = margin + (xy[i].X - minX) * sx, y = height - margin - (xy[i].Y - minY) * sy;
@@ -71,7 +75,8 @@ public static unsafe class WordMap
         return result;
     }
 
-    /// <summary>The leading eigenvector of XᵀX (orthogonal to <paramref name="other"/>), by power iteration from a fixed start.</summary>
+    /// <summary>The leading eigenvector of XᵀX (orthogonal to <paramref name="other"/>), by power iteration from a
+    /// fixed start.</summary>
     private static double[] Component(double[,] data, double[]? other)
     {
         int n = data.GetLength(0), d = data.GetLength(1);

@@ -40,7 +40,8 @@ internal sealed unsafe class Vocabulary
         foreach (var (word, count) in words)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(word);
-            if (table.Find(bytes) >= 0) throw new FastW2VException($"The word '{word}' appears twice in the vocabulary.");
+            if (table.Find(bytes) >= 0)
+                throw new FastW2VException($"The word '{word}' appears twice in the vocabulary.");
             table.Add(bytes, count);
         }
         if (table.Count == 0 || !table.GetWord(0).SequenceEqual(Tokenization.SentenceEndUtf8))
@@ -49,17 +50,22 @@ internal sealed unsafe class Vocabulary
     }
 
     /// <summary>Builds a vocabulary from word bytes already in final order (a checkpoint's).</summary>
-    internal static Vocabulary FromOrderedBytes(IEnumerable<(byte[] Word, long Count)> words, long corpusTokens, long distinct, int pruneRounds)
+    internal static Vocabulary FromOrderedBytes(IEnumerable<(byte[] Word, long Count)> words, long corpusTokens,
+        long distinct, int pruneRounds)
     {
         var table = new WordCountTable();
         foreach (var (word, count) in words)
         {
-            if (table.Find(word) >= 0) throw new FastW2VException("A word appears twice in the checkpoint's vocabulary.");
+            if (table.Find(word) >= 0)
+                throw new FastW2VException("A word appears twice in the checkpoint's vocabulary.");
             table.Add(word, count);
         }
         if (table.Count == 0 || !table.GetWord(0).SequenceEqual(Tokenization.SentenceEndUtf8))
             throw new FastW2VException("The checkpoint's vocabulary does not start with </s>.");
-        return new Vocabulary(table) { CorpusTokens = corpusTokens, DistinctWords = distinct, PruneRounds = pruneRounds };
+        return new Vocabulary(table)
+        {
+            CorpusTokens = corpusTokens, DistinctWords = distinct, PruneRounds = pruneRounds,
+        };
     }
 
     public long GetCount(int id) => _table.GetCount(id);

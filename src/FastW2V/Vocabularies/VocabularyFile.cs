@@ -44,15 +44,18 @@ internal static unsafe class VocabularyFile
             var line = bytes.AsSpan(range).TrimEnd("\r "u8);
             if (line.IsEmpty) continue;
             int split = line.LastIndexOfAny((byte)' ', (byte)'\t');
-            if (split <= 0 || !long.TryParse(line[(split + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
+            if (split <= 0
+                || !long.TryParse(line[(split + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
                 throw new FastW2VException($"{path}: line {lineNumber} is not \"word count\".");
             var word = line[..split].TrimEnd(" \t"u8);
             if (word.IndexOfAny((byte)' ', (byte)'\t') >= 0)
-                throw new FastW2VException($"{path}: line {lineNumber} is not \"word count\" (the word contains a space).");
+                throw new FastW2VException($"{path}: line {lineNumber} is not \"word count\" (the word contains a " +
+                    "space).");
             if (word.Length > Tokenization.MaxWordBytes) word = word[..Tokenization.TruncatedLength(word)];
             int index = table.Find(word);
             if (index > 0 || (index == 0 && table.GetCount(0) != 0))
-                throw new FastW2VException($"{path}: line {lineNumber} repeats the word '{Encoding.UTF8.GetString(word)}'.");
+                throw new FastW2VException($"{path}: line {lineNumber} repeats the word " +
+                    $"'{Encoding.UTF8.GetString(word)}'.");
             if ((total += count) < 0)
                 throw new FastW2VException($"{path}: line {lineNumber}: the counts add up past {long.MaxValue:N0}.");
             table.Add(word, count);

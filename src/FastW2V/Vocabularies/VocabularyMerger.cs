@@ -14,8 +14,8 @@ internal static class VocabularyMerger
     /// <paramref name="overflowAbove"/> entries (the sequential pass would have pruned). The tables are
     /// disposed (their slots freed) as they are consumed.
     /// </summary>
-    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(
-        IReadOnlyList<WordCountTable> shards, VocabularyOptions options, int pruneRounds, int overflowAbove = int.MaxValue)
+    public static (Vocabulary Vocabulary, int[][] ShardMaps) Merge(IReadOnlyList<WordCountTable> shards,
+        VocabularyOptions options, int pruneRounds, int overflowAbove = int.MaxValue)
     {
         var (merged, toMerged, tokens) = Concatenate(shards);
         if (merged.Count > overflowAbove) throw new VocabularyOverflowException();
@@ -29,7 +29,8 @@ internal static class VocabularyMerger
     /// merged order is global first appearance), with each shard's map from its entries to the merged
     /// ones and the tokens counted. The tables are consumed: the first becomes the merged one.
     /// </summary>
-    internal static (WordCountTable Merged, int[][] ToMerged, long Tokens) Concatenate(IReadOnlyList<WordCountTable> shards)
+    internal static (WordCountTable Merged, int[][] ToMerged, long Tokens) Concatenate(
+        IReadOnlyList<WordCountTable> shards)
     {
         // Shard 0's table already lists its words in first-appearance order, so it becomes the merged
         // table (its map is the identity) and only the later shards are inserted: each insert is a few
@@ -52,8 +53,10 @@ internal static class VocabularyMerger
         return (merged, toMerged, tokens);
     }
 
-    /// <summary>The vocabulary cut from a merged table (which stays its caller's), and the map from its entries to final ids (-1 = dropped).</summary>
-    internal static (Vocabulary Vocabulary, int[] MergedToFinal) Select(WordCountTable merged, VocabularyOptions options, long tokens, int pruneRounds)
+    /// <summary>The vocabulary cut from a merged table (which stays its caller's), and the map from its entries to
+    /// final ids (-1 = dropped).</summary>
+    internal static (Vocabulary Vocabulary, int[] MergedToFinal) Select(WordCountTable merged,
+        VocabularyOptions options, long tokens, int pruneRounds)
     {
         int[] order = SortedSelection(merged, options);
         var final = new WordCountTable(order.Length);
@@ -65,7 +68,8 @@ internal static class VocabularyMerger
             final.AddEntryOf(merged, m, merged.GetCount(m));
         }
         long distinct = merged.Count - (merged.GetCount(0) == 0 ? 1 : 0);
-        return (new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = distinct, PruneRounds = pruneRounds }, mergedToFinal);
+        return (new Vocabulary(final) { CorpusTokens = tokens, DistinctWords = distinct, PruneRounds = pruneRounds },
+            mergedToFinal);
     }
 
     /// <summary>Each shard's map to final ids, through the merged table.</summary>

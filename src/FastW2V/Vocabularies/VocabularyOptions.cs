@@ -21,7 +21,9 @@ public sealed record VocabularyOptions
     {
         if (MinCount < 1) throw new FastW2VException($"min-count must be at least 1 (got {MinCount}).");
         if (MaxVocab < 0 || MaxVocab == 1)
-            throw new FastW2VException($"max-vocab must be 0 (no limit) or at least 2: it counts </s> (got {MaxVocab}).");
-        if (PruneThreshold < 1000) throw new FastW2VException($"The prune threshold must be at least 1000 (got {PruneThreshold}).");
+            throw new FastW2VException("max-vocab must be 0 (no limit) or at least 2: it counts </s> (got " +
+                $"{MaxVocab}).");
+        if (PruneThreshold < 1000)
+            throw new FastW2VException($"The prune threshold must be at least 1000 (got {PruneThreshold}).");
     }
 }

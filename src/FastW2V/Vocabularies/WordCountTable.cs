@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using FastW2V.Kernels;
 
 namespace FastW2V.Vocabularies;
 
@@ -124,7 +123,8 @@ internal sealed unsafe class WordCountTable
             b = 0;
             return h;
         }
-        return readable16 ? WordHash.HashReadable16(word, length, out a, out b) : WordHash.Hash(word, length, out a, out b);
+        return readable16 ? WordHash.HashReadable16(word, length, out a, out b)
+            : WordHash.Hash(word, length, out a, out b);
     }
 
     /// <summary>Starts loading the word's home slot (a hint: a counting batch overlaps its cache misses).</summary>
@@ -179,14 +179,16 @@ internal sealed unsafe class WordCountTable
         {
             Slot* s = _slots + i;
             if (s->Entry == 0) return s;
-            if (s->KeyA == a && s->KeyB == b && s->Length == length && (length <= 16 || SameBytes(word, length, s->Entry - 1)))
+            if (s->KeyA == a && s->KeyB == b && s->Length == length
+                && (length <= 16 || SameBytes(word, length, s->Entry - 1)))
                 return s;
             i = (i + 1) & mask;
         }
     }
 
     private bool SameBytes(byte* word, int length, int entry) =>
-        new ReadOnlySpan<byte>(word, length).SequenceEqual(new ReadOnlySpan<byte>(_arena, _entries[entry].Offset, length));
+        new ReadOnlySpan<byte>(word, length)
+            .SequenceEqual(new ReadOnlySpan<byte>(_arena, _entries[entry].Offset, length));
 
     private int Insert(byte* word, int length, ulong a, ulong b, Slot* slot, long count)
     {
@@ -194,8 +196,10 @@ internal sealed unsafe class WordCountTable
         if (_arenaUsed + length > _arena.Length)
         {
             if ((long)_arenaUsed + length > Array.MaxLength)
-                throw new FastW2VException($"The vocabulary's words take more than {Array.MaxLength:N0} bytes: lower the prune threshold.");
-            Array.Resize(ref _arena, (int)Math.Min(Array.MaxLength, Math.Max(_arena.Length * 2L, _arenaUsed + (long)length)));
+                throw new FastW2VException($"The vocabulary's words take more than {Array.MaxLength:N0} bytes: lower " +
+                    "the prune threshold.");
+            Array.Resize(ref _arena,
+                (int)Math.Min(Array.MaxLength, Math.Max(_arena.Length * 2L, _arenaUsed + (long)length)));
         }
         new ReadOnlySpan<byte>(word, length).CopyTo(_arena.AsSpan(_arenaUsed));
         int index = Count++;
@@ -212,7 +216,8 @@ internal sealed unsafe class WordCountTable
     /// <summary>Rebuilds the slots at the given size, moving each slot whole (no word is hashed again).</summary>
     private void Rehash(long slotCount)
     {
-        if (slotCount > 1L << 30) throw new FastW2VException("More than 500 million distinct words in one table: lower the prune threshold.");
+        if (slotCount > 1L << 30)
+            throw new FastW2VException("More than 500 million distinct words in one table: lower the prune threshold.");
         AlignedBuffer old = _slotMemory;
         Slot* from = _slots;
         AllocateSlots(slotCount);
@@ -228,7 +233,8 @@ internal sealed unsafe class WordCountTable
         old.Dispose();
     }
 
-    /// <summary>Adds entry <paramref name="index"/> of another table with the given count (a merge: no word is hashed again).</summary>
+    /// <summary>Adds entry <paramref name="index"/> of another table with the given count (a merge: no word is hashed
+    /// again).</summary>
     public int AddEntryOf(WordCountTable other, int index, long count)
     {
         Slot s = other._slots[other._entries[index].Slot];
@@ -315,14 +321,4 @@ internal sealed unsafe class WordCountTable
 
     /// <summary>Approximate bytes held, for the pruning budget and the log.</summary>
     public long ApproximateBytes => _slotMemory.ByteLength + _entries.Length * (long)sizeof(Entry) + _arena.Length;
-}
-
-internal static class BitOperationsHelper
-{
-    public static long NextPowerOfTwo(long x)
-    {
-        long p = 1;
-        while (p < x) p <<= 1;
-        return p;
-    }
 }

@@ -35,13 +35,15 @@ internal static unsafe class WordHash
     public static ulong HashReadable16(byte* p, int length, out ulong a, out ulong b)
     {
         if (length > 16) { a = 0; b = 0; return HashLong(p, length); }
-        var key = Vector128.Load(p) & Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(LengthMasks), (nuint)(length * 16));
+        var key =
+            Vector128.Load(p) & Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(LengthMasks), (nuint)(length * 16));
         a = key.AsUInt64().ToScalar();
         b = key.AsUInt64().GetElement(1);
         return OfKey(a, b, length);
     }
 
-    /// <summary>The hash of a word of at most 16 bytes from its key words (a table rehashes without the bytes).</summary>
+    /// <summary>The hash of a word of at most 16 bytes from its key words (a table rehashes without the
+    /// bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong OfKey(ulong a, ulong b, int length) => Mix(S2 ^ (ulong)length, Mix(a ^ S1, b ^ S0));
 

@@ -39,8 +39,10 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     {
         int n = TRows.Rows;
         float* r0 = rows[0], r1 = n > 1 ? rows[1] : null, r2 = n > 2 ? rows[2] : null, r3 = n > 3 ? rows[3] : null;
-        float* r4 = n > 4 ? rows[4] : null, r5 = n > 5 ? rows[5] : null, r6 = n > 6 ? rows[6] : null, r7 = n > 7 ? rows[7] : null;
-        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        float* r4 = n > 4 ? rows[4] : null, r5 = n > 5 ? rows[5] : null, r6 = n > 6 ? rows[6] : null,
+            r7 = n > 7 ? rows[7] : null;
+        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default,
+            a7 = default;
         for (int k = 0; k < stride; k += TVec.Count)
         {
             TVec x = TVec.Load(u + k);
@@ -62,7 +64,8 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     {
         float* x0 = a[0], x1 = a[1], x2 = a[2], x3 = a[3], x4 = a[4], x5 = a[5], x6 = a[6], x7 = a[7];
         float* y0 = b[0], y1 = b[1], y2 = b[2], y3 = b[3], y4 = b[4], y5 = b[5], y6 = b[6], y7 = b[7];
-        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default,
+            a7 = default;
         for (int k = 0; k < stride; k += TVec.Count)
         {
             a0 = TVec.MultiplyAdd(TVec.Load(x0 + k), TVec.Load(y0 + k), a0);
@@ -81,16 +84,17 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     /// out[i] = Σ_j w[i·rowStep + j·colStep]·x[j] for i &lt; outputs, j &lt; inputs, stored
     /// (<paramref name="store"/>) or added to what out[i] holds. With rowStep 1 and colStep n the
     /// weights are read transposed, so one step matrix serves G·V and Gᵀ·U. Two blockings, chosen by the
-    /// register file (measured on windows of 6–12 rows, d = 100, each against the other):
+    /// register file (each was tried against the other on both):
     /// <list type="bullet">
     /// <item>AVX-512 (32 registers): tiles of 2 outputs × a strip of up to 8 vectors, the whole row in
-    /// registers up to d = 128 while every input is read once (the other blocking was 19–25% slower);</item>
+    /// registers up to d = 128 while every input is read once, which the other blocking cannot do;</item>
     /// <item>AVX2 (16 registers): one output's weights for up to 8 inputs held in registers as broadcasts,
-    /// streaming the row a vector at a time with memory-operand FMAs (18% faster than 2 × 4-vector strips
-    /// for 6 targets, 5–7% for 12: fewer instructions per FMA).</item>
+    /// streaming the row a vector at a time with memory-operand FMAs: fewer instructions per FMA than
+    /// strips, which 16 registers keep short.</item>
     /// </list>
     /// </summary>
-    public static void WeightedSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output, int outputs, int stride, bool store)
+    public static void WeightedSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output,
+        int outputs, int stride, bool store)
     {
         if (TVec.Registers < 32)
         {
@@ -125,7 +129,8 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     /// <summary>Vectors per strip: 2 outputs × the strip are the accumulators (16 of 32 zmm).</summary>
     private const int StripVectors = 8;
 
-    private static void BroadcastSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output, int outputs, int stride, bool store)
+    private static void BroadcastSums(float* w, int rowStep, int colStep, float** x, int inputs, float** output,
+        int outputs, int stride, bool store)
     {
         if (inputs == 0 && store) // no input: a stored sum is zero (as the strips store it)
             for (int i = 0; i < outputs; i++) new Span<float>(output[i], stride).Clear();
@@ -148,14 +153,19 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
             }
     }
 
-    /// <summary>o (+)= Σ_q w[q·colStep]·x[q] for TInputs inputs, the weights in registers; two partial sums halve the FMA chain.</summary>
+    /// <summary>o (+)= Σ_q w[q·colStep]·x[q] for TInputs inputs, the weights in registers; two partial sums halve
+    /// the FMA chain.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BroadcastRow<TInputs>(float* w, int colStep, float** x, float* o, int stride, bool store) where TInputs : struct, ITileHeight
+    private static void BroadcastRow<TInputs>(float* w, int colStep, float** x, float* o, int stride, bool store)
+        where TInputs : struct, ITileHeight
     {
         int n = TInputs.Rows;
-        TVec s0 = TVec.Broadcast(w[0]), s1 = n > 1 ? TVec.Broadcast(w[colStep]) : default, s2 = n > 2 ? TVec.Broadcast(w[2 * colStep]) : default;
-        TVec s3 = n > 3 ? TVec.Broadcast(w[3 * colStep]) : default, s4 = n > 4 ? TVec.Broadcast(w[4 * colStep]) : default;
-        TVec s5 = n > 5 ? TVec.Broadcast(w[5 * colStep]) : default, s6 = n > 6 ? TVec.Broadcast(w[6 * colStep]) : default;
+        TVec s0 = TVec.Broadcast(w[0]), s1 = n > 1 ? TVec.Broadcast(w[colStep]) : default,
+            s2 = n > 2 ? TVec.Broadcast(w[2 * colStep]) : default;
+        TVec s3 = n > 3 ? TVec.Broadcast(w[3 * colStep]) : default,
+            s4 = n > 4 ? TVec.Broadcast(w[4 * colStep]) : default;
+        TVec s5 = n > 5 ? TVec.Broadcast(w[5 * colStep]) : default,
+            s6 = n > 6 ? TVec.Broadcast(w[6 * colStep]) : default;
         TVec s7 = n > 7 ? TVec.Broadcast(w[7 * colStep]) : default;
         float* x0 = x[0], x1 = n > 1 ? x[1] : null, x2 = n > 2 ? x[2] : null, x3 = n > 3 ? x[3] : null;
         float* x4 = n > 4 ? x[4] : null, x5 = n > 5 ? x[5] : null, x6 = n > 6 ? x[6] : null, x7 = n > 7 ? x[7] : null;
@@ -180,23 +190,28 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     {
         TVec s = TVec.Broadcast(g);
         for (int k = 0; k < stride; k += TVec.Count)
-            TVec.Store(store ? TVec.Multiply(s, TVec.Load(x + k)) : TVec.MultiplyAdd(s, TVec.Load(x + k), TVec.Load(y + k)), y + k);
+            TVec.Store(store ? TVec.Multiply(s, TVec.Load(x + k))
+                : TVec.MultiplyAdd(s, TVec.Load(x + k), TVec.Load(y + k)), y + k);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(float* p, TVec value, bool store) => TVec.Store(store ? value : TVec.Add(TVec.Load(p), value), p);
+    private static void Put(float* p, TVec value, bool store) =>
+        TVec.Store(store ? value : TVec.Add(TVec.Load(p), value), p);
 
     /// <summary>
     /// One or two outputs (<paramref name="pair"/>) × TWidth vectors from float k: every input's strip is
     /// loaded once and feeds both outputs' accumulators, which stay in registers until the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Strip<TWidth>(float* w, int rowStep, int colStep, float** x, int inputs, float** output, bool pair, int k, bool store)
+    private static void Strip<TWidth>(float* w, int rowStep, int colStep, float** x, int inputs, float** output,
+        bool pair, int k, bool store)
         where TWidth : struct, ITileHeight
     {
         int n = TWidth.Rows, c = TVec.Count;
-        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-        TVec b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
+        TVec a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default,
+            a7 = default;
+        TVec b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default,
+            b7 = default;
         float* wj = w;
         if (pair)
         {
@@ -205,13 +220,20 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
                 float* xj = x[j] + k;
                 TVec s = TVec.Broadcast(wj[0]), t = TVec.Broadcast(wj[rowStep]), p;
                 p = TVec.Load(xj); a0 = TVec.MultiplyAdd(s, p, a0); b0 = TVec.MultiplyAdd(t, p, b0);
-                if (n > 1) { p = TVec.Load(xj + c); a1 = TVec.MultiplyAdd(s, p, a1); b1 = TVec.MultiplyAdd(t, p, b1); }
-                if (n > 2) { p = TVec.Load(xj + 2 * c); a2 = TVec.MultiplyAdd(s, p, a2); b2 = TVec.MultiplyAdd(t, p, b2); }
-                if (n > 3) { p = TVec.Load(xj + 3 * c); a3 = TVec.MultiplyAdd(s, p, a3); b3 = TVec.MultiplyAdd(t, p, b3); }
-                if (n > 4) { p = TVec.Load(xj + 4 * c); a4 = TVec.MultiplyAdd(s, p, a4); b4 = TVec.MultiplyAdd(t, p, b4); }
-                if (n > 5) { p = TVec.Load(xj + 5 * c); a5 = TVec.MultiplyAdd(s, p, a5); b5 = TVec.MultiplyAdd(t, p, b5); }
-                if (n > 6) { p = TVec.Load(xj + 6 * c); a6 = TVec.MultiplyAdd(s, p, a6); b6 = TVec.MultiplyAdd(t, p, b6); }
-                if (n > 7) { p = TVec.Load(xj + 7 * c); a7 = TVec.MultiplyAdd(s, p, a7); b7 = TVec.MultiplyAdd(t, p, b7); }
+                if (n > 1)
+                    { p = TVec.Load(xj + c); a1 = TVec.MultiplyAdd(s, p, a1); b1 = TVec.MultiplyAdd(t, p, b1); }
+                if (n > 2)
+                    { p = TVec.Load(xj + 2 * c); a2 = TVec.MultiplyAdd(s, p, a2); b2 = TVec.MultiplyAdd(t, p, b2); }
+                if (n > 3)
+                    { p = TVec.Load(xj + 3 * c); a3 = TVec.MultiplyAdd(s, p, a3); b3 = TVec.MultiplyAdd(t, p, b3); }
+                if (n > 4)
+                    { p = TVec.Load(xj + 4 * c); a4 = TVec.MultiplyAdd(s, p, a4); b4 = TVec.MultiplyAdd(t, p, b4); }
+                if (n > 5)
+                    { p = TVec.Load(xj + 5 * c); a5 = TVec.MultiplyAdd(s, p, a5); b5 = TVec.MultiplyAdd(t, p, b5); }
+                if (n > 6)
+                    { p = TVec.Load(xj + 6 * c); a6 = TVec.MultiplyAdd(s, p, a6); b6 = TVec.MultiplyAdd(t, p, b6); }
+                if (n > 7)
+                    { p = TVec.Load(xj + 7 * c); a7 = TVec.MultiplyAdd(s, p, a7); b7 = TVec.MultiplyAdd(t, p, b7); }
             }
             PutStrip<TWidth>(output[1] + k, b0, b1, b2, b3, b4, b5, b6, b7, store);
         }
@@ -235,7 +257,8 @@ internal static unsafe class BlockedProducts<TVec> where TVec : struct, IFloatVe
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PutStrip<TWidth>(float* o, TVec a0, TVec a1, TVec a2, TVec a3, TVec a4, TVec a5, TVec a6, TVec a7, bool store)
+    private static void PutStrip<TWidth>(float* o, TVec a0, TVec a1, TVec a2, TVec a3, TVec a4, TVec a5, TVec a6,
+        TVec a7, bool store)
         where TWidth : struct, ITileHeight
     {
         int n = TWidth.Rows, c = TVec.Count;

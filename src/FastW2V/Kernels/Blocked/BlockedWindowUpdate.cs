@@ -38,7 +38,8 @@ internal static unsafe class BlockedWindowUpdate<TVec> where TVec : struct, IFlo
             // One row of the next update per target: spread out, the misses never queue up at once.
             if (t < w.PrefetchCount) EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
             for (int chunk = 0; chunk < batch; chunk += 8)
-                Vector256.Store(BlockedProducts<TVec>.Scores8(u, w.Rows + chunk, batch - chunk, stride), steps + t * columns + chunk);
+                Vector256.Store(BlockedProducts<TVec>.Scores8(u, w.Rows + chunk, batch - chunk, stride),
+                    steps + t * columns + chunk);
         }
         var loss = Vector256<float>.Zero;
         var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
@@ -49,8 +50,10 @@ internal static unsafe class BlockedWindowUpdate<TVec> where TVec : struct, IFlo
                 var valid = Vector256.LessThan(lane, Vector256.Create(batch - chunk)).AsSingle();
                 Vector256.Store(targets.Steps8(t, chunk, Vector256.Load(g), valid, ref loss), g);
             }
-        for (int t = count; t < w.PrefetchCount; t++) EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
-        BlockedProducts<TVec>.WeightedSums(steps, 1, columns, targetRows, count, w.DeltaRows, batch, stride, store: !w.AddDeltas);
+        for (int t = count; t < w.PrefetchCount; t++)
+            EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
+        BlockedProducts<TVec>.WeightedSums(steps, 1, columns, targetRows, count, w.DeltaRows, batch, stride,
+            store: !w.AddDeltas);
         BlockedProducts<TVec>.WeightedSums(steps, columns, 1, w.Rows, batch, targetRows, count, stride, store: false);
         return Vector256.Sum(loss);
     }
@@ -76,8 +79,10 @@ internal static unsafe class BlockedWindowUpdate<TVec> where TVec : struct, IFlo
             var valid = Vector256.LessThan(lane, Vector256.Create(batch - chunk)).AsSingle();
             Vector256.Store(targets.Steps8(chunk, chunk, scores, valid, ref loss), steps + chunk);
         }
-        for (int b = 0; b < batch; b++) BlockedProducts<TVec>.AddScaled(w.DeltaRows[b], steps[b], u[b], stride, store: !w.AddDeltas);
-        for (int b = 0; b < batch; b++) BlockedProducts<TVec>.AddScaled(u[b], steps[b], w.Rows[b], stride, store: false);
+        for (int b = 0; b < batch; b++)
+            BlockedProducts<TVec>.AddScaled(w.DeltaRows[b], steps[b], u[b], stride, store: !w.AddDeltas);
+        for (int b = 0; b < batch; b++)
+            BlockedProducts<TVec>.AddScaled(u[b], steps[b], w.Rows[b], stride, store: false);
         return Vector256.Sum(loss);
     }
 }

@@ -14,7 +14,8 @@ internal unsafe interface IFloatVector<TVec> where TVec : struct, IFloatVector<T
 {
     /// <summary>Floats per register.</summary>
     static abstract int Count { get; }
-    /// <summary>Vector registers of the instruction set (16 for AVX2, 32 for AVX-512): how many accumulators a tile may keep.</summary>
+    /// <summary>Vector registers of the instruction set (16 for AVX2, 32 for AVX-512): how many accumulators a tile may
+    /// keep.</summary>
     static abstract int Registers { get; }
     /// <summary>0, 1, 2, … Count − 1.</summary>
     static abstract TVec Indices { get; }

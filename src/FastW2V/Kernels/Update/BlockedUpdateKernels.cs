@@ -12,7 +12,8 @@ namespace FastW2V.Kernels.Update;
 internal unsafe struct BlockedUpdateKernels<TVec, TKernels> : IUpdateKernels
     where TVec : struct, IFloatVector<TVec> where TKernels : struct, IVectorKernels
 {
-    public static float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count, float alpha) =>
+    public static float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count,
+        float alpha) =>
         LoopUpdateKernels<TKernels>.Train(in ns, v, gradient, targets, count, alpha);
 
     public static float TrainWindow<TTargets>(float* output, int stride, in WindowRows rows, ref TTargets targets)

@@ -15,7 +15,8 @@ internal unsafe interface IUpdateKernels
     /// word2vec.c's pair: input row <c>v</c> against its targets (positive first), updating each output
     /// row in turn and then <c>v</c>; returns the loss.
     /// </summary>
-    static abstract float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count, float alpha);
+    static abstract float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count,
+        float alpha);
 
     /// <summary>
     /// A batched update (<see cref="BlockedWindowUpdate{TVec}"/> gives the maths): the input rows of

@@ -11,7 +11,8 @@ namespace FastW2V.Kernels.Update;
 /// </summary>
 internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKernels : struct, IVectorKernels
 {
-    public static float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count, float alpha)
+    public static float Train(in NegativeSamplingStep ns, float* v, float* gradient, int* targets, int count,
+        float alpha)
     {
         new Span<float>(gradient, ns.Stride).Clear();
         float loss = ns.Apply<TKernels>(v, gradient, targets, count, alpha);
@@ -19,7 +20,9 @@ internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKerne
         return loss;
     }
 
-    /// <summary>Per target: its cells' scores and steps, ΔV from the old target row, then the row's own step (parked in <see cref="WindowRows.Steps"/>).</summary>
+    /// <summary>Per target: its cells' scores and steps, ΔV from the old target row, then the row's own step (parked
+    /// in
+    /// <see cref="WindowRows.Steps"/>).</summary>
     public static float TrainWindow<TTargets>(float* output, int stride, in WindowRows w, ref TTargets targets)
         where TTargets : struct, IWindowTargets
     {
@@ -40,7 +43,8 @@ internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKerne
             }
             TKernels.Axpy(1f, rowStep, u, stride);
         }
-        for (int t = targets.Count; t < w.PrefetchCount; t++) EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
+        for (int t = targets.Count; t < w.PrefetchCount; t++)
+            EmbeddingMatrix.PrefetchRow(w.PrefetchBase + (long)w.Prefetch[t] * stride, stride);
         return loss;
     }
 
@@ -56,7 +60,8 @@ internal unsafe struct LoopUpdateKernels<TKernels> : IUpdateKernels where TKerne
             if (!w.AddDeltas) new Span<float>(w.DeltaRows[b], stride).Clear();
             TKernels.Axpy(g, u, w.DeltaRows[b], stride);
         }
-        for (int b = 0; b < w.Batch; b++) TKernels.Axpy(w.Steps[b], w.Rows[b], output + (long)targets.Target(b) * stride, stride);
+        for (int b = 0; b < w.Batch; b++)
+            TKernels.Axpy(w.Steps[b], w.Rows[b], output + (long)targets.Target(b) * stride, stride);
         return loss;
     }
 }

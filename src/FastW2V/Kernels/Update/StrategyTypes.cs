@@ -1,13 +1,6 @@
-using FastW2V.Kernels;
 using FastW2V.Kernels.Blocked;
 
 namespace FastW2V.Kernels.Update;
-
-/// <summary>Generic code to run with the types of one kernel strategy.</summary>
-internal interface IStrategyAction<TResult>
-{
-    TResult Invoke<TKernels, TUpdate>() where TKernels : struct, IVectorKernels where TUpdate : struct, IUpdateKernels;
-}
 
 /// <summary>
 /// The one place a <see cref="KernelStrategy"/> becomes types: its level-1 kernels (sums, axpy, the
@@ -16,7 +9,8 @@ internal interface IStrategyAction<TResult>
 /// </summary>
 internal static class StrategyTypes
 {
-    public static TResult Invoke<TAction, TResult>(KernelStrategy strategy, TAction action) where TAction : IStrategyAction<TResult>
+    public static TResult Invoke<TAction, TResult>(KernelStrategy strategy, TAction action)
+        where TAction : IStrategyAction<TResult>
     {
         if (strategy == KernelStrategies.Avx512Blocked)
             return action.Invoke<VectorKernelsV512, BlockedUpdateKernels<Float512, VectorKernelsV512>>();

@@ -9,7 +9,8 @@ namespace FastW2V.Training.Batched;
 internal static unsafe class PathUnion
 {
     /// <returns>The number of nodes written to <paramref name="nodes"/>.</returns>
-    public static int Build(in OutputHeads heads, int* centres, int batch, int columns, int* nodes, byte* labels, int* hash, int hashMask)
+    public static int Build(in OutputHeads heads, int* centres, int batch, int columns, int* nodes, byte* labels,
+        int* hash, int hashMask)
     {
         int count = 0;
         for (int b = 0; b < batch; b++)

@@ -25,7 +25,8 @@ internal sealed class CheckpointFile
     public required DateTime CorpusModified { get; init; }
     public required Vocabulary Vocabulary { get; init; }
     public required TrainingState State { get; init; }
-    /// <summary>Tokens of the encoded corpus: a resumed run must encode the same stream (its offsets index it).</summary>
+    /// <summary>Tokens of the encoded corpus: a resumed run must encode the same stream (its offsets index
+    /// it).</summary>
     public required long TokenCount { get; init; }
     public string Path { get; private init; } = "";
     private long _modelOffset;
@@ -33,7 +34,8 @@ internal sealed class CheckpointFile
     public static void Write(string path, CheckpointFile header, TrainingState state, WordVectorModel model) =>
         AtomicFile.Write(path, stream =>
         {
-            using var w = new BinaryWriter(new BufferedStream(stream, 1 << 20), System.Text.Encoding.UTF8, leaveOpen: true);
+            using var w =
+                new BinaryWriter(new BufferedStream(stream, 1 << 20), System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(Version);
             w.Write(header.Arguments.Length);
@@ -69,8 +71,10 @@ internal sealed class CheckpointFile
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             using var r = new BinaryReader(stream, System.Text.Encoding.UTF8);
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new FastW2VException($"'{path}' is not an fw2v checkpoint.");
-            if (r.ReadInt32() != Version) throw new FastW2VException($"'{path}' is a checkpoint of another fw2v version.");
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                throw new FastW2VException($"'{path}' is not an fw2v checkpoint.");
+            if (r.ReadInt32() != Version)
+                throw new FastW2VException($"'{path}' is a checkpoint of another fw2v version.");
             var args = new string[r.ReadInt32()];
             for (int i = 0; i < args.Length; i++) args[i] = r.ReadString();
             string cwd = r.ReadString(), corpus = r.ReadString();
@@ -88,7 +92,8 @@ internal sealed class CheckpointFile
             for (int i = 0; i < workers.Length; i++) workers[i] = ReadPosition(r);
             return new CheckpointFile
             {
-                Arguments = args, WorkingDirectory = cwd, CorpusPath = corpus, CorpusLength = length, CorpusModified = modified,
+                Arguments = args, WorkingDirectory = cwd, CorpusPath = corpus,
+                CorpusLength = length, CorpusModified = modified,
                 Vocabulary = vocabulary, State = new TrainingState { WordsDone = wordsDone, Workers = workers },
                 Path = System.IO.Path.GetFullPath(path), _modelOffset = stream.Position, TokenCount = tokenCount,
             };
@@ -105,7 +110,8 @@ internal sealed class CheckpointFile
         using var r = new BinaryReader(stream);
         int words = r.ReadInt32(), dimension = r.ReadInt32();
         if (words != model.Words || dimension != model.Dimension)
-            throw new FastW2VException($"The checkpoint '{Path}' holds a {words} × {dimension} model, not {model.Words} × {model.Dimension}.");
+            throw new FastW2VException($"The checkpoint '{Path}' holds a {words} × {dimension} model, not " +
+                $"{model.Words} × {model.Dimension}.");
         try { foreach (var m in Matrices(model)) ReadMatrix(r, m); }
         catch (EndOfStreamException) { throw new FastW2VException($"The checkpoint '{Path}' is truncated."); }
     }
@@ -121,9 +127,12 @@ internal sealed class CheckpointFile
     private static unsafe void ReadMatrix(BinaryReader r, EmbeddingMatrix m)
     {
         int rows = r.ReadInt32();
-        if (rows != m.Rows) throw new FastW2VException($"The checkpoint's matrix has {rows} rows, the model {m.Rows}: it was written with other options.");
+        if (rows != m.Rows)
+            throw new FastW2VException($"The checkpoint's matrix has {rows} rows, the model {m.Rows}: " +
+                "it was written with other options.");
         for (int row = 0; row < rows; row++)
-            if (r.Read(MemoryMarshal.AsBytes(m.RowSpan(row))) != m.Dimension * sizeof(float)) throw new EndOfStreamException();
+            if (r.Read(MemoryMarshal.AsBytes(m.RowSpan(row))) != m.Dimension * sizeof(float))
+                throw new EndOfStreamException();
     }
 
     private static void WritePosition(BinaryWriter w, WorkerPosition p)
@@ -138,10 +147,12 @@ internal sealed class CheckpointFile
     {
         var p = new WorkerPosition
         {
-            Epoch = r.ReadInt32(), Offset = r.ReadInt64(), Words = r.ReadInt64(), Reported = r.ReadInt64(), Alpha = r.ReadSingle(),
+            Epoch = r.ReadInt32(), Offset = r.ReadInt64(), Words = r.ReadInt64(), Reported = r.ReadInt64(),
+            Alpha = r.ReadSingle(),
             Rng = r.ReadUInt64(), NegativeRng = r.ReadUInt64(), NegativeNext = r.ReadInt32(),
         };
-        if (r.Read(MemoryMarshal.AsBytes(p.Negatives.AsSpan())) != p.Negatives.Length * sizeof(int)) throw new EndOfStreamException();
+        if (r.Read(MemoryMarshal.AsBytes(p.Negatives.AsSpan())) != p.Negatives.Length * sizeof(int))
+            throw new EndOfStreamException();
         p.LossSum = r.ReadDouble();
         p.LossCount = r.ReadInt64();
         return p;

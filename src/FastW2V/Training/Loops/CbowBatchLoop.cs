@@ -24,8 +24,8 @@ namespace FastW2V.Training.Loops;
 /// 1000 words) is cut into B segments of at least one window span (2·window + 1) and batch t takes the
 /// t-th word of each. So no two windows of a batch share a context row, and each segment is trained in
 /// order, every window seeing the previous one's update, as in word2vec.c. With consecutive centres a
-/// context row sat in up to B windows of one batch and took B steps computed from the same stale rows:
-/// measured 39.1% analogy accuracy at B = 8 against 43.2% at B = 1 (CBOW d200 w8 n25, 5 epochs).
+/// context row sat in up to B windows of one batch and took B steps computed from the same stale rows,
+/// which costs accuracy the more the larger B is.
 /// </para>
 /// Sharing the draw saves K − K/B draws per window and loads the K negative rows once for B windows. The
 /// next batch's negatives are drawn ahead and their rows prefetched, with the context rows it adds.
@@ -78,8 +78,9 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
     /// One batch: the centres step, step + segment, … (those with a context), forward, every head, and
     /// ΔH back to their context rows. Returns the loss (when <paramref name="sampled"/>) and the batch size.
     /// </summary>
-    internal static (float Loss, int Batch) TrainBatch(in SentenceContext c, TrainingScratch s, ref WindowRows w, int step, int segment,
-        int length, int* positions, float* factors, int* negatives, int* multiplicity, int count, int* next, int nextCount, float alpha, bool sampled)
+    internal static (float Loss, int Batch) TrainBatch(in SentenceContext c, TrainingScratch s, ref WindowRows w,
+        int step, int segment, int length, int* positions, float* factors, int* negatives, int* multiplicity, int count,
+        int* next, int nextCount, float alpha, bool sampled)
     {
         int batch = Forward(in c, s, step, segment, length, positions, factors);
         if (batch == 0) return (0, 0);
@@ -88,13 +89,16 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
         for (int b = 0; b < batch; b++)
         {
             int i = positions[b];
-            CbowHidden.Backward<float, TKernels>(c.Input, c.Stride, s.Sentence, s.WindowFrom[i], s.WindowTo[i], i, factors[b], s.DeltaRows[b]);
+            CbowHidden.Backward<float, TKernels>(c.Input, c.Stride, s.Sentence, s.WindowFrom[i], s.WindowTo[i], i,
+                factors[b], s.DeltaRows[b]);
         }
         return (loss, batch);
     }
 
-    /// <summary>The hidden rows of the centres step, step + segment, … that have a context; returns how many.</summary>
-    private static int Forward(in SentenceContext c, TrainingScratch s, int step, int segment, int length, int* positions, float* factors)
+    /// <summary>The hidden rows of the centres step, step + segment, … that have a context; returns how
+    /// many.</summary>
+    private static int Forward(in SentenceContext c, TrainingScratch s, int step, int segment, int length,
+        int* positions, float* factors)
     {
         int batch = 0;
         int* sentence = s.Sentence, centres = s.Centres;
@@ -103,7 +107,8 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
         for (int i = step; i < length; i += segment)
         {
             float* h = hiddens + (long)batch * c.Stride;
-            int n = CbowHidden.Forward<float, TKernels>(c.Input, c.Stride, sentence, s.WindowFrom[i], s.WindowTo[i], i, c.CbowMean, h);
+            int n = CbowHidden.Forward<float, TKernels>(c.Input, c.Stride, sentence, s.WindowFrom[i], s.WindowTo[i], i,
+                c.CbowMean, h);
             if (n == 0) continue;
             rows[batch] = h;
             centres[batch] = sentence[i];
@@ -115,8 +120,8 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
     }
 
     /// <summary>Every head of one batch; leaves ΔH in the scratch's delta rows and returns the loss.</summary>
-    private static float Update(in SentenceContext c, TrainingScratch s, ref WindowRows w, int batch, int* negatives, int* multiplicity,
-        int count, int* next, int nextCount, float alpha, bool sampled)
+    private static float Update(in SentenceContext c, TrainingScratch s, ref WindowRows w, int batch, int* negatives,
+        int* multiplicity, int count, int* next, int nextCount, float alpha, bool sampled)
     {
         var ns = c.Ns;
         int stride = c.Stride;
@@ -128,7 +133,8 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
         float loss = 0;
         if (c.Tree)
         {
-            int nodes = PathUnion.Build(in c.Heads, s.Centres, batch, w.Columns, s.UnionNodes, s.UnionLabels, s.UnionHash, s.UnionHashMask);
+            int nodes = PathUnion.Build(in c.Heads, s.Centres, batch, w.Columns, s.UnionNodes, s.UnionLabels,
+                s.UnionHash, s.UnionHashMask);
             var path = new UnionPathTargets(ns.Sigmoids, s.UnionNodes, s.UnionLabels, w.Columns, nodes, alpha, sampled);
             loss += TUpdate.TrainWindow(c.Heads.TreeRows, stride, in w, ref path);
             w.AddDeltas = true;
@@ -138,7 +144,8 @@ internal static unsafe class CbowBatchLoop<TKernels, TUpdate>
             var own = new PositiveTargets(ns.Sigmoids, s.Centres, batch, alpha, sampled);
             loss += TUpdate.TrainDiagonal(ns.Output, stride, in w, ref own);
             w.AddDeltas = true;
-            var shared = new MaskedNegativeTargets(ns.Sigmoids, negatives, multiplicity, count, s.Centres, alpha, sampled);
+            var shared =
+                new MaskedNegativeTargets(ns.Sigmoids, negatives, multiplicity, count, s.Centres, alpha, sampled);
             w.PrefetchBase = ns.Output;
             w.Prefetch = next;
             w.PrefetchCount = nextCount;

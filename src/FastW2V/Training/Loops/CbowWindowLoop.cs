@@ -30,8 +30,10 @@ internal static unsafe class CbowWindowLoop<TKernels> where TKernels : struct, I
             if (n > 0)
             {
                 new Span<float>(s.Gradient, stride).Clear();
-                loss += c.Heads.Apply<TKernels>(hidden, s.Gradient, sentence[i], current, count, alpha, s.SoftmaxScratch);
-                CbowHidden.Backward<float, TKernels>(c.Input, stride, sentence, from, to, i, c.CbowDivide ? 1f / n : 1f, s.Gradient);
+                loss += c.Heads.Apply<TKernels>(hidden, s.Gradient, sentence[i], current, count, alpha,
+                    s.SoftmaxScratch);
+                CbowHidden.Backward<float, TKernels>(c.Input, stride, sentence, from, to, i, c.CbowDivide ? 1f / n : 1f,
+                    s.Gradient);
                 windows++;
             }
             int* swap = current; current = next; next = swap;

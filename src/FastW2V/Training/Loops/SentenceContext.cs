@@ -19,7 +19,8 @@ internal readonly unsafe struct SentenceContext
     public readonly bool Tree;
     /// <summary>CBOW's hidden vector is the mean (not the sum) of the context rows.</summary>
     public readonly bool CbowMean;
-    /// <summary>Each context row takes 1/n of the mean's ∂J/∂h (not word2vec.c's all of it, <see cref="TrainingOptions.CbowExactGradient"/>).</summary>
+    /// <summary>Each context row takes 1/n of the mean's ∂J/∂h (not word2vec.c's all of it, <see
+    /// cref="TrainingOptions.CbowExactGradient"/>).</summary>
     public readonly bool CbowDivide;
     public readonly int CbowBatch;
 

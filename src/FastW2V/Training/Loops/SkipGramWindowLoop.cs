@@ -28,7 +28,9 @@ internal static unsafe class SkipGramWindowLoop<TKernels, TUpdate>
         c.DrawWindows(s, length, ref rng);
         int* current = s.Targets, next = s.NextTargets;
         int* multiplicity = s.Multiplicity, nextMultiplicity = s.NextMultiplicity;
-        int count = c.Negatives && length > 0 ? ns.DrawSharedTargets(sentence[0], current, multiplicity, ref negatives) : 0;
+        int count = c.Negatives && length > 0
+            ? ns.DrawSharedTargets(sentence[0], current, multiplicity, ref negatives)
+            : 0;
         var w = s.Window(rows);
         double loss = 0;
         long pairs = 0;
@@ -37,7 +39,8 @@ internal static unsafe class SkipGramWindowLoop<TKernels, TUpdate>
             int nextCount = 0;
             if (i + 1 < length)
             {
-                if (c.Negatives) nextCount = ns.DrawSharedTargets(sentence[i + 1], next, nextMultiplicity, ref negatives);
+                if (c.Negatives)
+                    nextCount = ns.DrawSharedTargets(sentence[i + 1], next, nextMultiplicity, ref negatives);
                 EmbeddingMatrix.PrefetchRow(c.InputRow(sentence[s.WindowTo[i + 1]]), stride);
             }
             int batch = 0;
@@ -52,7 +55,8 @@ internal static unsafe class SkipGramWindowLoop<TKernels, TUpdate>
                 if (c.Tree)
                 {
                     int word = sentence[i], nextWord = i + 1 < length ? sentence[i + 1] : word;
-                    var path = new PathTargets(ns.Sigmoids, heads.Points(word), heads.Codes(word), heads.PathLength(word), alpha, sampled);
+                    var path = new PathTargets(ns.Sigmoids, heads.Points(word), heads.Codes(word),
+                        heads.PathLength(word), alpha, sampled);
                     w.AddDeltas = false;
                     w.PrefetchBase = heads.TreeRows;
                     w.Prefetch = heads.Points(nextWord);

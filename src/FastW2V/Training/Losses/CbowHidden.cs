@@ -15,7 +15,8 @@ internal static unsafe class CbowHidden
 {
     /// <summary>Builds h from the rows of <c>words[from..to]</c> except <c>words[centre]</c>; returns n.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Forward<T, TKernels>(T* input, int stride, int* words, int from, int to, int centre, bool mean, T* hidden)
+    public static int Forward<T, TKernels>(T* input, int stride, int* words, int from, int to, int centre, bool mean,
+        T* hidden)
         where T : unmanaged, INumber<T> where TKernels : struct, IKernels<T>
     {
         new Span<T>(hidden, stride).Clear();
@@ -35,7 +36,8 @@ internal static unsafe class CbowHidden
     /// losses and factor is 1/n for the mean (1 for the sum and for word2vec.c's mean).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Backward<T, TKernels>(T* input, int stride, int* words, int from, int to, int centre, T factor, T* gradient)
+    public static void Backward<T, TKernels>(T* input, int stride, int* words, int from, int to, int centre, T factor,
+        T* gradient)
         where T : unmanaged, INumber<T> where TKernels : struct, IKernels<T>
     {
         for (int j = from; j <= to; j++)

@@ -13,8 +13,8 @@ namespace FastW2V.Training.Losses;
 internal static unsafe class HierarchicalSoftmaxLoss
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Apply<T, TKernels, TSigmoid>(T* tree, int stride, T* hidden, T* gradient, byte* code, int* point, int length,
-        T alpha, in TSigmoid sigmoid)
+    public static T Apply<T, TKernels, TSigmoid>(T* tree, int stride, T* hidden, T* gradient, byte* code, int* point,
+        int length, T alpha, in TSigmoid sigmoid)
         where T : unmanaged, INumber<T> where TKernels : struct, IKernels<T> where TSigmoid : struct, ISigmoidPolicy<T>
     {
         T loss = T.Zero;

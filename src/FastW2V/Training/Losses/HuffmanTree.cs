@@ -52,7 +52,8 @@ internal sealed unsafe class HuffmanTree
             for (int b = a; b != root; b = parent[b])
             {
                 if (length == MaxCodeLength)
-                    throw new FastW2VException($"The Huffman code of word {a} is longer than {MaxCodeLength} bits (a degenerate count distribution); use negative sampling.");
+                    throw new FastW2VException($"The Huffman code of word {a} is longer than {MaxCodeLength} bits (a " +
+                        "degenerate count distribution); use negative sampling.");
                 code[length] = binary[b];
                 point[length] = b;
                 length++;
@@ -72,10 +73,13 @@ internal sealed unsafe class HuffmanTree
     }
 
     public int Length(int word) => _lengths[word];
-    /// <summary>The pinned arrays behind <see cref="Codes"/>, <see cref="Points"/> and <see cref="Length"/>, for the training loop.</summary>
+    /// <summary>The pinned arrays behind <see cref="Codes"/>, <see cref="Points"/> and <see cref="Length"/>, for the
+    /// training loop.</summary>
     internal byte* CodesBase => (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _codes[0]);
     internal int* PointsBase => (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _points[0]);
     internal byte* LengthsBase => (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _lengths[0]);
-    public byte* Codes(int word) => (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _codes[word * MaxCodeLength]);
-    public int* Points(int word) => (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _points[word * MaxCodeLength]);
+    public byte* Codes(int word) =>
+        (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _codes[word * MaxCodeLength]);
+    public int* Points(int word) =>
+        (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _points[word * MaxCodeLength]);
 }

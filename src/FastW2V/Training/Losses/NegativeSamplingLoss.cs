@@ -14,8 +14,8 @@ namespace FastW2V.Training.Losses;
 internal static unsafe class NegativeSamplingLoss
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Apply<T, TKernels, TSigmoid>(T* output, int stride, T* hidden, T* gradient, int* targets, int count, T alpha,
-        in TSigmoid sigmoid)
+    public static T Apply<T, TKernels, TSigmoid>(T* output, int stride, T* hidden, T* gradient, int* targets, int count,
+        T alpha, in TSigmoid sigmoid)
         where T : unmanaged, INumber<T> where TKernels : struct, IKernels<T> where TSigmoid : struct, ISigmoidPolicy<T>
     {
         T loss = T.Zero;

@@ -38,7 +38,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
         return valid & (((positive & Vec.One) - sigmoid) * alpha);
     }
 
-    /// <summary>Hierarchical softmax's step: a node scoring outside (−6, 6) gets none; its loss is |f| on the wrong side.</summary>
+    /// <summary>Hierarchical softmax's step: a node scoring outside (−6, 6) gets none; its loss is |f| on the wrong
+    /// side.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec TreeSteps8(Vec f, Vec positive, float alpha, Vec valid, bool withLoss, ref Vec loss)
     {
@@ -51,7 +52,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
             // As TreeStep: a positive pays unless f > 0, so a NaN score's loss is NaN (the divergence check sees it).
             var above = Vector256.GreaterThan(f, Vec.Zero);
             var wrongSide = Vector256.ConditionalSelect(positive, ~above, above);
-            loss += valid & Vector256.ConditionalSelect(inside, NegativeLogSigmoid(x, e, positive), wrongSide & Vector256.Abs(f));
+            loss += valid & Vector256.ConditionalSelect(inside, NegativeLogSigmoid(x, e, positive),
+                wrongSide & Vector256.Abs(f));
         }
         return valid & inside & (((positive & Vec.One) - Vec.One / (Vec.One + e)) * alpha);
     }
@@ -63,15 +65,16 @@ internal readonly unsafe partial struct TableSigmoidPolicy
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec TablePoint(Vec f)
     {
-        var index = Avx.ConvertToVector256Int32WithTruncation((f + Vector256.Create(SigmoidTable.MaxExp)) * Vector256.Create(SigmoidTable.Scale));
+        var index = Avx.ConvertToVector256Int32WithTruncation(
+            (f + Vector256.Create(SigmoidTable.MaxExp)) * Vector256.Create(SigmoidTable.Scale));
         index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(SigmoidTable.Size));
         return (Vector256.ConvertToSingle(index) * (2f / SigmoidTable.Size) - Vec.One) * SigmoidTable.MaxExp;
     }
 
     /// <summary>
-    /// e^−x for table points (|x| ≤ 6): 2^n · 2^r with n = round(−x·log₂e) and |r| ≤ ½, 2^r by its degree-6
-    /// Taylor polynomial (relative error below 2e-7). Inlined: the library's Vector256.Exp is a call that
-    /// handles every special value, and measured 11% of skip-gram's time.
+    /// e^−x for table points (|x| ≤ 6): 2^n · 2^r with n = round(−x·log₂e) and |r| ≤ ½, 2^r by its
+    /// degree-6 Taylor polynomial (relative error below 2e-7). Inlined: the library's Vector256.Exp is a call that
+    /// handles every special value, too heavy for the innermost loop, whose arguments are always finite and small.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec ExpOfNegative(Vec x)
@@ -89,7 +92,8 @@ internal readonly unsafe partial struct TableSigmoidPolicy
         return p * scale.AsSingle();
     }
 
-    /// <summary>−log σ(x) = log(1 + e) for positive lanes, −log σ(−x) = x + log(1 + e) for the others (e = e^−x).</summary>
+    /// <summary>−log σ(x) = log(1 + e) for positive lanes, −log σ(−x) = x + log(1 + e) for the others (e =
+    /// e^−x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec NegativeLogSigmoid(Vec x, Vec e, Vec positive)
     {

@@ -1,28 +1,6 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using FastW2V.Kernels;
 
 namespace FastW2V.Training.Losses;
-
-/// <summary>
-/// How a sigmoid loss turns a score f into a step: word2vec.c's clipped table in training (float), the
-/// exact function in the gradient checks (double). The losses are generic over this policy, so the
-/// checks run the trainer's own loss code.
-/// </summary>
-internal interface ISigmoidPolicy<T> where T : unmanaged
-{
-    /// <summary>
-    /// Negative sampling's step g = (label − σ(f))·alpha (label 1 for the positive target), adding
-    /// −log σ(±f) to <paramref name="loss"/>.
-    /// </summary>
-    T Step(T f, bool positive, T alpha, ref T loss);
-
-    /// <summary>
-    /// Hierarchical softmax's step at one inner node, the same formula; false when the node is skipped
-    /// (word2vec.c skips scores outside its table's range).
-    /// </summary>
-    bool TreeStep(T f, bool positive, T alpha, ref T loss, out T g);
-}
 
 /// <summary>word2vec.c's sigmoid: a 1000-point table on [−6, 6], clipped outside (as its training does).</summary>
 internal readonly unsafe partial struct TableSigmoidPolicy(SigmoidTable table) : ISigmoidPolicy<float>
@@ -73,27 +51,5 @@ internal readonly unsafe partial struct TableSigmoidPolicy(SigmoidTable table) :
         if (!(f > 0 == positive)) loss += MathF.Abs(f);
         g = 0;
         return false;
-    }
-}
-
-/// <summary>The exact sigmoid, never clipped, with a stable log: the reference of the gradient checks.</summary>
-internal readonly struct ExactSigmoidPolicy<T> : ISigmoidPolicy<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    /// <summary>σ(x) = 1 / (1 + e^−x).</summary>
-    public static T Sigmoid(T x) => T.One / (T.One + T.Exp(-x));
-
-    /// <summary>−log σ(x) = log(1 + e^−x), computed without overflow for any x.</summary>
-    public static T NegativeLogSigmoid(T x) => T.Max(-x, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(x)));
-
-    public T Step(T f, bool positive, T alpha, ref T loss)
-    {
-        loss += NegativeLogSigmoid(positive ? f : -f);
-        return ((positive ? T.One : T.Zero) - Sigmoid(f)) * alpha;
-    }
-
-    public bool TreeStep(T f, bool positive, T alpha, ref T loss, out T g)
-    {
-        g = Step(f, positive, alpha, ref loss);
-        return true;
     }
 }
