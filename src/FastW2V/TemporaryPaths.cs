@@ -19,7 +19,8 @@ public static class TemporaryPaths
     internal static void AddFolder(string path, bool holdLock = false)
     {
         Paths[path] = true;
-        if (holdLock) Locks[path] = new FileStream(System.IO.Path.Combine(path, LockName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        if (holdLock) Locks[path] = new FileStream(System.IO.Path.Combine(path, LockName), FileMode.Create,
+            FileAccess.ReadWrite, FileShare.None);
     }
 
     internal static void AddFile(string path) => Paths[path] = false;
@@ -58,15 +59,18 @@ public static class TemporaryPaths
     /// <summary>"PID-HEX": the end of every name this process gives a temporary path, after its prefix.</summary>
     internal static string UniqueSuffix() => $"{Environment.ProcessId}-{Random.Shared.Next():x8}";
 
-    /// <summary>The process id in a name made of <paramref name="prefix"/> and <see cref="UniqueSuffix"/>, or null.</summary>
+    /// <summary>The process id in a name made of <paramref name="prefix"/> and <see cref="UniqueSuffix"/>, or
+    /// null.</summary>
     internal static int? PidOf(string name, string prefix)
     {
         if (!name.StartsWith(prefix, StringComparison.Ordinal)) return null;
         var parts = name[prefix.Length..].Split('-');
-        return parts.Length == 2 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower) && int.TryParse(parts[0], out int pid) ? pid : null;
+        return parts.Length == 2 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower)
+            && int.TryParse(parts[0], out int pid) ? pid : null;
     }
 
-    /// <summary>Deletes, in <paramref name="folder"/>, the entries named <paramref name="prefix"/> + <see cref="UniqueSuffix"/>
+    /// <summary>Deletes, in <paramref name="folder"/>, the entries named <paramref name="prefix"/> + <see
+    /// cref="UniqueSuffix"/>
     /// whose process no longer exists.</summary>
     internal static (int Count, long Bytes) ReclaimStale(string folder, string prefix)
     {
@@ -85,8 +89,10 @@ public static class TemporaryPaths
                 {
                     // .NET's FileShare.None is an flock on Linux: a live run elsewhere still holds it.
                     string lockFile = Path.Combine(entry, LockName);
-                    if (File.Exists(lockFile)) using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
-                    bytes += new DirectoryInfo(entry).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+                    if (File.Exists(lockFile)) using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite,
+                        FileShare.None)) { }
+                    bytes += new DirectoryInfo(entry).EnumerateFiles("*", SearchOption.AllDirectories)
+                        .Sum(f => f.Length);
                     Directory.Delete(entry, recursive: true);
                 }
                 else

@@ -33,7 +33,8 @@ internal sealed class CorpusSource
         IsGzip = f.Length >= 2 && f.ReadByte() == 0x1f && f.ReadByte() == 0x8b;
     }
 
-    /// <summary>The one-line error for a failure while reading this source's stream (null: not such a failure).</summary>
+    /// <summary>The one-line error for a failure while reading this source's stream (null: not such a
+    /// failure).</summary>
     public FastW2VException? ReadFailure(Exception e) => e switch
     {
         InvalidDataException => new($"{DisplayName}: not a valid gzip file ({e.Message})"),

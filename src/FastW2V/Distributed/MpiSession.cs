@@ -9,7 +9,8 @@ namespace FastW2V.Distributed;
 /// </summary>
 public sealed unsafe class MpiSession : IDisposable
 {
-    /// <summary>Elements per call: well under int.MaxValue, and small enough that a chunk's buffers stay in cache-friendly sizes.</summary>
+    /// <summary>Elements per call: well under int.MaxValue, and small enough that a chunk's buffers stay in
+    /// cache-friendly sizes.</summary>
     private const int ChunkElements = 1 << 26;
     private readonly MpiLibrary _mpi;
     private bool _finalized;
@@ -19,7 +20,8 @@ public sealed unsafe class MpiSession : IDisposable
     /// <summary>The number of ranks in the job.</summary>
     public int Size { get; }
     internal string LibraryPath => _mpi.Path;
-    /// <summary>The session of this process, so a fatal error anywhere can abort every rank (see <see cref="AbortAll"/>).</summary>
+    /// <summary>The session of this process, so a fatal error anywhere can abort every rank (see <see
+    /// cref="AbortAll"/>).</summary>
     public static MpiSession? Current { get; private set; }
 
     private MpiSession(MpiLibrary mpi, int rank, int size) => (_mpi, Rank, Size) = (mpi, rank, size);
@@ -34,14 +36,16 @@ public sealed unsafe class MpiSession : IDisposable
         if (provided < MpiLibrary.ThreadSerialized)
         {
             mpi.Finalize();
-            throw new FastW2VException($"--mpi: the MPI library gives thread level {provided}; fw2v calls MPI from two threads and needs MPI_THREAD_SERIALIZED or more.");
+            throw new FastW2VException($"--mpi: the MPI library gives thread level {provided}; fw2v calls MPI from "
+                + $"two threads and needs MPI_THREAD_SERIALIZED or more.");
         }
         Check(mpi.CommRank(mpi.CommWorld, &rank), "MPI_Comm_rank");
         Check(mpi.CommSize(mpi.CommWorld, &size), "MPI_Comm_size");
         return Current = new MpiSession(mpi, rank, size);
     }
 
-    /// <summary>Ends the whole job (every rank, through mpirun) after a fatal error on this one: never a hang.</summary>
+    /// <summary>Ends the whole job (every rank, through mpirun) after a fatal error on this one: never a
+    /// hang.</summary>
     public static void AbortAll(int code)
     {
         if (Current is { _finalized: false } s) s._mpi.Abort(s._mpi.CommWorld, code);
@@ -53,7 +57,8 @@ public sealed unsafe class MpiSession : IDisposable
 
     private void Reduce<T>(Span<T> values, nint type, nint op) where T : unmanaged
     {
-        fixed (T* p = values) Check(_mpi.Allreduce((void*)MpiLibrary.InPlace, p, values.Length, type, op, _mpi.CommWorld), "MPI_Allreduce");
+        fixed (T* p = values) Check(_mpi.Allreduce((void*)MpiLibrary.InPlace, p, values.Length, type, op,
+            _mpi.CommWorld), "MPI_Allreduce");
     }
 
     /// <summary>
@@ -67,7 +72,8 @@ public sealed unsafe class MpiSession : IDisposable
         {
             nint request;
             int done = 0;
-            Check(_mpi.Iallreduce((void*)MpiLibrary.InPlace, p, values.Length, _mpi.Long, _mpi.Sum, _mpi.CommWorld, &request), "MPI_Iallreduce");
+            Check(_mpi.Iallreduce((void*)MpiLibrary.InPlace, p, values.Length, _mpi.Long, _mpi.Sum, _mpi.CommWorld,
+                &request), "MPI_Iallreduce");
             while (true)
             {
                 Check(_mpi.Test(&request, &done, null), "MPI_Test");
@@ -95,7 +101,8 @@ public sealed unsafe class MpiSession : IDisposable
         byte[] buffer = Rank == root ? data! : new byte[length];
         fixed (byte* p = buffer)
             for (long at = 0; at < length; at += ChunkElements)
-                Check(_mpi.Bcast(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, root, _mpi.CommWorld), "MPI_Bcast");
+                Check(_mpi.Bcast(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, root, _mpi.CommWorld),
+                    "MPI_Bcast");
         return buffer;
     }
 
@@ -106,7 +113,8 @@ public sealed unsafe class MpiSession : IDisposable
         Check(_mpi.Send(&length, 1, _mpi.Long, destination, 0, _mpi.CommWorld), "MPI_Send");
         fixed (byte* p = data)
             for (long at = 0; at < length; at += ChunkElements)
-                Check(_mpi.Send(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, destination, 0, _mpi.CommWorld), "MPI_Send");
+                Check(_mpi.Send(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, destination, 0,
+                    _mpi.CommWorld), "MPI_Send");
     }
 
     internal byte[] Receive(int source)
@@ -116,7 +124,8 @@ public sealed unsafe class MpiSession : IDisposable
         var data = new byte[length];
         fixed (byte* p = data)
             for (long at = 0; at < length; at += ChunkElements)
-                Check(_mpi.Recv(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, source, 0, _mpi.CommWorld, null), "MPI_Recv");
+                Check(_mpi.Recv(p + at, (int)Math.Min(ChunkElements, length - at), _mpi.Byte, source, 0,
+                    _mpi.CommWorld, null), "MPI_Recv");
         return data;
     }
 

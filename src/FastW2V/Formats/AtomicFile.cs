@@ -84,7 +84,8 @@ public static class AtomicFile
             case FileKind.Directory:
                 throw new FastW2VException($"Cannot write the {what} '{target}': it is a directory.");
             case FileKind.BlockDevice or FileKind.Socket or FileKind.Other:
-                throw new FastW2VException($"Cannot write the {what} '{target}': it is a {Describe(kind)}, not a file (fw2v writes files, FIFOs and character devices).");
+                throw new FastW2VException($"Cannot write the {what} '{target}': it is a {Describe(kind)}, not a file "
+                    + $"(fw2v writes files, FIFOs and character devices).");
         }
     }
 

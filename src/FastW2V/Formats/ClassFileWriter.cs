@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace FastW2V.Formats;
 
-/// <summary>word2vec.c's -classes output: "word class" per line, in vocabulary (file) order, written atomically.</summary>
+/// <summary>word2vec.c's -classes output: "word class" per line, in vocabulary (file) order, written
+/// atomically.</summary>
 public static class ClassFileWriter
 {
     /// <summary>Writes "word class" lines in vocabulary order.</summary>

@@ -10,7 +10,8 @@ public static class FileInput
         if (!File.Exists(path)) throw new FastW2VException($"The {what} '{path}' does not exist.");
     }
 
-    /// <summary>Reads a whole file; a missing or unreadable one is a one-line error naming <paramref name="what"/>.</summary>
+    /// <summary>Reads a whole file; a missing or unreadable one is a one-line error naming <paramref
+    /// name="what"/>.</summary>
     public static byte[] ReadAllBytes(string path, string what)
     {
         CheckReadable(path, what);
