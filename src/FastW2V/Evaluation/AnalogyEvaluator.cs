@@ -108,24 +108,7 @@ public static unsafe class AnalogyEvaluator
         float* best = queries + (long)groups * vectorsPerGroup * block * d;
         float* bestPanel = best + (long)questions.Length * w;
         float* scores = bestPanel + (long)questions.Length * w;
-        for (int q = 0; q < questions.Length; q++)
-        {
-            var (a, b, c) = questions[q];
-            float* ra = unit.Row(a), rb = unit.Row(b), rc = unit.Row(c);
-            int g = q / block, slot = q % block;
-            if (method == AnalogyMethod.Add)
-            {
-                float* query = queries + ((long)g * block + slot) * d;
-                for (int k = 0; k < d; k++) query[k] = rb[k] - ra[k] + rc[k]; // compute-accuracy's order
-            }
-            else
-                for (int j = 0; j < 3; j++)
-                    new Span<float>(j == 0 ? ra : j == 1 ? rb : rc, d)
-                        .CopyTo(new Span<float>(queries + ((3L * g + j) * block + slot) * d, d));
-            // compute-accuracy starts at 0: a question whose scores are all ≤ 0 gets no answer.
-            TVec.Store(TVec.Broadcast(method == AnalogyMethod.Add ? 0f : float.NegativeInfinity), best + q * w);
-            TVec.Store(TVec.Broadcast(-1f), bestPanel + q * w);
-        }
+        PrepareQueries<TVec>(unit, questions, method, block, queries, best, bestPanel);
         var one = TVec.Broadcast(1f);
         var half = TVec.Broadcast(0.5f);
         var epsilon = TVec.Broadcast(MulEpsilon);
@@ -170,7 +153,45 @@ public static unsafe class AnalogyEvaluator
                 }
             }
         }
+        PickAnswers(best, bestPanel, w, answers);
+    }
+
+    /// <summary>
+    /// Writes each question's query vectors into its group's block (b − a + c for 3CosAdd; a, b and c for
+    /// 3CosMul) and starts its lane-wise best score and panel.
+    /// </summary>
+    private static void PrepareQueries<TVec>(EmbeddingMatrix unit, ReadOnlySpan<(int A, int B, int C)> questions,
+        AnalogyMethod method, int block, float* queries, float* best, float* bestPanel)
+        where TVec : struct, IFloatVector<TVec>
+    {
+        int w = TVec.Count, d = unit.Dimension;
         for (int q = 0; q < questions.Length; q++)
+        {
+            var (a, b, c) = questions[q];
+            float* ra = unit.Row(a), rb = unit.Row(b), rc = unit.Row(c);
+            int g = q / block, slot = q % block;
+            if (method == AnalogyMethod.Add)
+            {
+                float* query = queries + ((long)g * block + slot) * d;
+                for (int k = 0; k < d; k++) query[k] = rb[k] - ra[k] + rc[k]; // compute-accuracy's order
+            }
+            else
+                for (int j = 0; j < 3; j++)
+                    new Span<float>(j == 0 ? ra : j == 1 ? rb : rc, d)
+                        .CopyTo(new Span<float>(queries + ((3L * g + j) * block + slot) * d, d));
+            // compute-accuracy starts at 0: a question whose scores are all ≤ 0 gets no answer.
+            TVec.Store(TVec.Broadcast(method == AnalogyMethod.Add ? 0f : float.NegativeInfinity), best + q * w);
+            TVec.Store(TVec.Broadcast(-1f), bestPanel + q * w);
+        }
+    }
+
+    /// <summary>
+    /// Each question's answer from its <paramref name="w"/> lanes: the best score, the lower row of two equal
+    /// ones, −1 when no lane found a word.
+    /// </summary>
+    private static void PickAnswers(float* best, float* bestPanel, int w, Span<int> answers)
+    {
+        for (int q = 0; q < answers.Length; q++)
         {
             float value = float.NegativeInfinity;
             int row = -1;
