@@ -25,10 +25,11 @@ internal static unsafe class CacheEstimate
     }
 
     /// <summary>Throws one line when the cache would not fit in its folder's free space.</summary>
-    public static void Check(CorpusSource source, string? cacheFolder)
+    public static void Check(IEnumerable<CorpusSource> sources, string? cacheFolder)
     {
         if (cacheFolder == "") throw new FastW2VException("The cache folder path is empty.");
-        if (Bytes(source) is not { } need) return;
+        long need = sources.Sum(s => Bytes(s) ?? 0);
+        if (need == 0) return;
         string root = Path.GetFullPath(cacheFolder ?? Path.GetTempPath());
         long free;
         try { free = new DriveInfo(root).AvailableFreeSpace; }

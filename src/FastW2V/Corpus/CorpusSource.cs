@@ -18,9 +18,13 @@ internal sealed class CorpusSource
     /// <summary>A FIFO or device: no size, no second reading.</summary>
     public bool IsPipe { get; }
     public bool IsStreamed => IsStandardInput || IsGzip || IsPipe;
+    /// <summary>The size of a regular file (0 for standard input and pipes).</summary>
+    public long Length { get; }
     public string DisplayName => IsStandardInput ? "standard input" : Path;
 
-    public CorpusSource(string path)
+    /// <param name="allowEmpty">An empty file is a corpus of nothing (one of several files) rather than an
+    /// error.</param>
+    public CorpusSource(string path, bool allowEmpty = false)
     {
         Path = ResolvedPath = path;
         if (IsStandardInput) return;
@@ -29,7 +33,8 @@ internal sealed class CorpusSource
         if (kind is FileKind.Fifo or FileKind.CharacterDevice or FileKind.Socket) { IsPipe = true; return; }
         ResolvedPath = FileKinds.Resolve(path);
         using var f = FileInput.OpenRead(path, "training file");
-        if (f.Length == 0) throw new FastW2VException($"The training file '{path}' is empty.");
+        Length = f.Length;
+        if (f.Length == 0 && !allowEmpty) throw new FastW2VException($"The training file '{path}' is empty.");
         IsGzip = f.Length >= 2 && f.ReadByte() == 0x1f && f.ReadByte() == 0x8b;
     }
 
@@ -48,8 +53,17 @@ internal sealed class CorpusSource
     /// <summary>The byte stream of a streamed source (decompressed for gzip).</summary>
     public Stream OpenStream()
     {
-        if (IsStandardInput) return Console.OpenStandardInput(1 << 20);
+        if (IsStandardInput) return Ungzipped(Console.OpenStandardInput(1 << 20));
         var file = FileInput.OpenRead(Path, "training file");
-        return IsGzip ? GzipReader.Open(file, Path) : file;
+        return IsGzip ? GzipReader.Open(file, Path) : IsPipe ? Ungzipped(file) : file;
+    }
+
+    /// <summary>A pipe or standard input carrying gzip (its magic bytes first) is decompressed as it is read.</summary>
+    private Stream Ungzipped(Stream stream)
+    {
+        var head = new byte[2];
+        int got = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        var whole = new PrefixedStream(head.AsMemory(0, got), stream);
+        return got == 2 && head[0] == 0x1f && head[1] == 0x8b ? GzipReader.Open(whole, DisplayName) : whole;
     }
 }

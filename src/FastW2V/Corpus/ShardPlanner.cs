@@ -37,22 +37,34 @@ internal static unsafe class ShardPlanner
         var bounds = new long[count + 1];
         bounds[0] = start;
         bounds[count] = end;
-        Span<byte> window = stackalloc byte[4096];
         for (int i = 1; i < count; i++)
         {
             long p = Math.Max(bounds[i - 1], start + (long)((double)(end - start) * i / count));
-            // Move forward until the byte before p is a separator (a word may be long: read on).
-            while (p > 0 && p < end)
-            {
-                int read = RandomAccess.Read(file, window, p - 1);
-                if (read == 0) { p = end; break; }
-                int k = window[..read].IndexOfAny(separators);
-                if (k >= 0) { p += k; break; }
-                p += read;
-            }
-            bounds[i] = Math.Min(p, end);
+            bounds[i] = Align(file, p, end, separators);
         }
         return bounds;
+    }
+
+    /// <summary>
+    /// The first position at or after <paramref name="position"/> (and at most <paramref name="end"/>) where
+    /// the byte before is one of <paramref name="separators"/>: no word is cut there.
+    /// </summary>
+    public static long Align(Microsoft.Win32.SafeHandles.SafeFileHandle file, long position, long end,
+        ReadOnlySpan<byte> separators = default)
+    {
+        if (separators.IsEmpty) separators = " \t\n\r"u8;
+        Span<byte> window = stackalloc byte[4096];
+        long p = position;
+        // Move forward until the byte before p is a separator (a word may be long: read on).
+        while (p > 0 && p < end)
+        {
+            int read = RandomAccess.Read(file, window, p - 1);
+            if (read == 0) return end;
+            int k = window[..read].IndexOfAny(separators);
+            if (k >= 0) return Math.Min(p + k, end);
+            p += read;
+        }
+        return Math.Min(p, end);
     }
 
     /// <summary>The first position at or after <paramref name="position"/> where no word is cut.</summary>

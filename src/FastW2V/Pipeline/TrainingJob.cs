@@ -1,3 +1,4 @@
+using FastW2V.Corpus;
 using FastW2V.Training;
 using FastW2V.Vocabularies;
 
@@ -9,8 +10,18 @@ namespace FastW2V;
 /// </summary>
 public sealed record TrainingJob
 {
-    /// <summary>The training text: plain UTF-8 (read in parallel shards), .gz, or "-" for standard input.</summary>
-    public string? Input { get; init; }
+    /// <summary>
+    /// The training text: files (plain UTF-8, read in parallel shards; or gzip), folders (their regular files
+    /// in name order), patterns with * or ? in their last part, and "-" for standard input. Several make one
+    /// text, as if concatenated in order with a newline between them (see <see cref="CorpusInputs"/>).
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+    /// <summary>The training text when it is one name (the first of <see cref="Inputs"/>).</summary>
+    public string? Input
+    {
+        get => Inputs.Count > 0 ? Inputs[0] : null;
+        init => Inputs = value == null ? [] : [value];
+    }
     /// <summary>Where the word vectors (or, with <see cref="Classes"/>, the word classes) go; "-" is standard
     /// output.</summary>
     public string? Output { get; init; }

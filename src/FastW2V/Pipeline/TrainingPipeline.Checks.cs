@@ -33,10 +33,9 @@ internal sealed partial class TrainingPipeline
         if (Reporting)
             foreach (var (path, what) in outputs)
                 if (path != null) AtomicFile.CheckWritable(path, what);
-        _source = new CorpusSource(job.Input
-            ?? throw new FastW2VException("Give the training text: -train FILE (or --resume CHECKPOINT)."));
+        _corpus = Corpus(job, "Give the training text: -train FILE (or --resume CHECKPOINT).");
         CheckLongRun(job);
-        if (job.Output != null && !job.Force) CacheEstimate.Check(_source, job.CacheFolder);
+        if (job.Output != null && !job.Force) CacheEstimate.Check(_corpus.Sources, job.CacheFolder);
         if (job.InitialVectors == null || job.Resume != null) return;
         _initial = VectorFileReader.Read(job.InitialVectors);
         if (_initial.Dimension != job.Training.Dimension)
@@ -46,9 +45,17 @@ internal sealed partial class TrainingPipeline
 
     private void CheckCount(TrainingJob job)
     {
-        if (job.SaveVocabulary != null) AtomicFile.CheckWritable(job.SaveVocabulary, "vocabulary file");
-        _source = new CorpusSource(job.Input ?? throw new FastW2VException("Give the text to count: -train FILE."));
         _log = _events.Log;
+        if (job.SaveVocabulary != null) AtomicFile.CheckWritable(job.SaveVocabulary, "vocabulary file");
+        _corpus = Corpus(job, "Give the text to count: -train FILE.");
+    }
+
+    /// <summary>The corpus the job names: its files, folders and patterns expanded, each file checked.</summary>
+    private CorpusSet Corpus(TrainingJob job, string missing)
+    {
+        var files = CorpusInputs.Expand(job.Inputs, _log);
+        if (files.Count == 0) throw new FastW2VException(missing);
+        return new CorpusSet(files);
     }
 
     private static (string? Path, string What)[] Outputs(TrainingJob job) =>
@@ -112,12 +119,14 @@ internal sealed partial class TrainingPipeline
                 + $"{job.CheckpointEvery.TotalMinutes}).");
         if (job.Checkpoint != null)
         {
-            if (_source.IsStandardInput || _source.IsPipe)
+            if (_corpus.HasStream)
                 throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read "
                     + "again to resume.");
             if (job.EvaluateEveryEpoch) throw new FastW2VException("--checkpoint and --eval-every-epoch cannot be "
                 + "combined.");
         }
-        if (job.Resume != null) CheckpointIdentity.CheckSameCorpus(job.Resume.File, _source);
+        if (!_corpus.IsSingle && (job.Checkpoint != null || job.Resume != null))
+            throw new FastW2VException("--checkpoint and --resume take a corpus of one file.");
+        if (job.Resume != null) CheckpointIdentity.CheckSameCorpus(job.Resume.File, _corpus.Sources[0]);
     }
 }

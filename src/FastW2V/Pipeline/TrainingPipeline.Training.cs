@@ -16,6 +16,8 @@ internal sealed partial class TrainingPipeline
     private CorpusSummary Prepare(TrainingJob job)
     {
         var prepared = PrepareCorpus(job, encode: job.Output != null || _inMemory);
+        _log?.Invoke($"Vocabulary: {prepared.Vocabulary.Count:N0} words, {prepared.Vocabulary.TotalCount:N0} training "
+            + $"tokens ({prepared.CountTime.TotalSeconds:F2} s counting, {prepared.EncodeTime.TotalSeconds:F2} s encoding)");
         var vocabulary = prepared.Vocabulary;
         var training = job.Training;
         _log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} "
@@ -38,7 +40,7 @@ internal sealed partial class TrainingPipeline
     {
         var given = job.Resume?.File.Vocabulary
             ?? (job.ReadVocabulary != null ? VocabularyFile.Read(job.ReadVocabulary, job.Vocabulary) : null);
-        _prepared = CorpusPreparation.Prepare(_source, new PreparationOptions
+        _prepared = CorpusPreparation.Prepare(_corpus, new PreparationOptions
         {
             Threads = job.Training.Threads,
             Vocabulary = job.Vocabulary,
@@ -51,15 +53,13 @@ internal sealed partial class TrainingPipeline
             Ranks = _distributed?.Ranks,
         });
         var vocabulary = _prepared.Vocabulary;
-        _log?.Invoke($"Vocabulary: {vocabulary.Count:N0} words, {vocabulary.TotalCount:N0} training tokens "
-            + $"({_prepared.CountTime.TotalSeconds:F2} s counting, {_prepared.EncodeTime.TotalSeconds:F2} s encoding)");
         if (job.SaveVocabulary != null && Reporting) VocabularyFile.Save(vocabulary, job.SaveVocabulary);
         return _prepared;
     }
 
     private CorpusSummary Summary(PreparedCorpus p) => new()
     {
-        Name = _source.DisplayName,
+        Name = _corpus.DisplayName,
         InputBytes = p.InputBytes,
         CorpusTokens = p.Vocabulary.CorpusTokens,
         DistinctWords = p.Vocabulary.DistinctWords,
@@ -77,7 +77,7 @@ internal sealed partial class TrainingPipeline
         var vocabulary = _prepared!.Vocabulary;
         var encoded = _prepared.Encoded!;
         var header = job.Checkpoint != null
-            ? CheckpointIdentity.Header(job.CommandLine, _source, vocabulary, encoded.TokenCount) : null;
+            ? CheckpointIdentity.Header(job.CommandLine, _corpus.Sources[0], vocabulary, encoded.TokenCount) : null;
         if (job.Resume != null) CheckpointIdentity.CheckSameTokens(job.Resume.File, encoded.TokenCount);
         var control = new TrainingControl
         {

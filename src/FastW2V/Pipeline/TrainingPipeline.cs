@@ -21,7 +21,7 @@ internal sealed partial class TrainingPipeline : IDisposable
     private readonly bool _inMemory;
     private MpiSession? _session;
     private DistributedTraining? _distributed;
-    private CorpusSource _source = null!;
+    private CorpusSet _corpus = null!;
     private AnalogyQuestions? _questions;
     private List<SimilarityPairs> _pairFiles = [];
     private WordVectors? _initial;

@@ -19,6 +19,21 @@ internal static unsafe class CorpusPreparation
 {
     private const int StreamBufferBytes = 4 << 20;
 
+    /// <summary>A corpus of one or several files (see <see cref="FileSetPreparation"/>).</summary>
+    public static PreparedCorpus Prepare(CorpusSet set, PreparationOptions options)
+    {
+        if (set.IsSingle) return Prepare(set.Sources[0], options);
+        options.Vocabulary.Validate();
+        if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
+        string? folder = options.Encode ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log) : null;
+        try { return FileSetPreparation.Prepare(set, options, folder); }
+        catch
+        {
+            if (folder != null && !options.KeepCache) CacheFolder.TryDelete(folder);
+            throw;
+        }
+    }
+
     public static PreparedCorpus Prepare(CorpusSource source, PreparationOptions options)
     {
         options.Vocabulary.Validate();
@@ -92,7 +107,7 @@ internal static unsafe class CorpusPreparation
             sequential.Complete();
             var (counted, _) = VocabularyMerger.Merge([sequential.Sink.Table], options.Vocabulary,
                 sequential.Sink.Prunes.Count);
-            CheckNotEmpty(counted, source, options);
+            CheckNotEmpty(counted, source.DisplayName, options);
             return counted;
         }
         var vocabulary = options.Ranks is { } job ? VocabularyExchange.FromRoot(job, CountPruned) : CountPruned();
@@ -164,7 +179,7 @@ internal static unsafe class CorpusPreparation
     /// A word longer than the buffer keeps its first 100 bytes and the rest is skipped, so memory stays
     /// bounded whatever the input.
     /// </summary>
-    private static long StreamChunks(Stream stream, ShardCounter counter, string name, long start)
+    internal static long StreamChunks(Stream stream, ShardCounter counter, string name, long start)
     {
         var buffer = GC.AllocateUninitializedArray<byte>(StreamBufferBytes, pinned: true);
         fixed (byte* b = buffer)
@@ -222,6 +237,12 @@ internal static unsafe class CorpusPreparation
     }
 
     private static PreparedCorpus Finish(CorpusSource source, PreparationOptions options, string? folder,
+        ShardCounter[] counters, long bytes, Stopwatch clock) =>
+        Finish(source.DisplayName, source.IsStreamed, options, folder, counters, bytes, clock);
+
+    /// <param name="streamed">The text was one stream: a single table past the prune threshold is the one
+    /// sequential pass's, pruned as word2vec.c prunes, not an overflow.</param>
+    internal static PreparedCorpus Finish(string name, bool streamed, PreparationOptions options, string? folder,
         ShardCounter[] counters, long bytes, Stopwatch clock)
     {
         TimeSpan scanned = clock.Elapsed;
@@ -235,7 +256,7 @@ internal static unsafe class CorpusPreparation
         {
             int rounds = counters.Max(c => c.Sink.Prunes.Count);
             var tables = counters.Select(c => c.Sink.Table).ToArray();
-            int overflowAbove = counters.Length > 1 || !source.IsStreamed
+            int overflowAbove = counters.Length > 1 || !streamed
                 ? options.Vocabulary.PruneThreshold
                 : int.MaxValue;
             (vocabulary, maps) = options.Ranks is { } ranks
@@ -246,7 +267,7 @@ internal static unsafe class CorpusPreparation
                     $"{options.Vocabulary.PruneThreshold:N0} distinct words): the rarest words were dropped as " +
                     "word2vec.c's ReduceVocab does; tokens of a word pruned before it came back were dropped too (a " +
                     "stream cannot be read twice).");
-            CheckNotEmpty(vocabulary, source, options);
+            CheckNotEmpty(vocabulary, name, options);
         }
         TimeSpan countTime = clock.Elapsed;
         clock.Restart();
@@ -264,9 +285,9 @@ internal static unsafe class CorpusPreparation
             {
                 encoded.Dispose();
                 throw new FastW2VException(options.Ranks is { Size: > 1 } job
-                    ? $"Rank {job.Rank}'s part of {source.DisplayName} holds no word of the vocabulary: too little " +
+                    ? $"Rank {job.Rank}'s part of {name} holds no word of the vocabulary: too little " +
                         $"text for {job.Size} ranks."
-                    : $"No word of {source.DisplayName} is in the vocabulary.");
+                    : $"No word of {name} is in the vocabulary.");
             }
         }
         return new PreparedCorpus
@@ -281,12 +302,12 @@ internal static unsafe class CorpusPreparation
         };
     }
 
-    private static void CheckNotEmpty(Vocabulary vocabulary, CorpusSource source, PreparationOptions options)
+    internal static void CheckNotEmpty(Vocabulary vocabulary, string name, PreparationOptions options)
     {
         if (vocabulary.CorpusTokens == 0)
-            throw new FastW2VException($"The training input {source.DisplayName} contains no words.");
+            throw new FastW2VException($"The training input {name} contains no words.");
         if (vocabulary.Count <= 1)
-            throw new FastW2VException($"No word of {source.DisplayName} occurs at least min-count " +
+            throw new FastW2VException($"No word of {name} occurs at least min-count " +
                 $"({options.Vocabulary.MinCount}) times: the vocabulary is empty.");
     }
 }

@@ -14,6 +14,8 @@ internal sealed unsafe class ShardCounter
     /// <summary>With a given vocabulary: the shard's tokens it holds (sentence ends not counted).</summary>
     public long WordsFound { get; private set; }
     public string? IdPath { get; }
+    /// <summary>Bytes of text this shard has read (a set of files' shards add theirs up).</summary>
+    public long BytesRead { get; set; }
 
     /// <param name="budget">Parallel exact counting (give up past the threshold or the budget); null:
     /// the one sequential pass, which prunes as word2vec.c does.</param>

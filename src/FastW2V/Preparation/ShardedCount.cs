@@ -34,9 +34,13 @@ internal static class ShardedCount
     /// itself (anything else, such as an overflow, as the parallel loop threw it).
     /// </summary>
     public static TCounter[] CountShards<TCounter>(long[] bounds, int threads, Func<int, TCounter> open,
+        Action<int, TCounter> count, Action<TCounter> abandon) where TCounter : class =>
+        CountShards(bounds.Length - 1, threads, open, count, abandon);
+
+    /// <summary>The same for <paramref name="shards"/> shards of any kind.</summary>
+    public static TCounter[] CountShards<TCounter>(int shards, int threads, Func<int, TCounter> open,
         Action<int, TCounter> count, Action<TCounter> abandon) where TCounter : class
     {
-        int shards = bounds.Length - 1;
         var counters = new TCounter[shards];
         try
         {

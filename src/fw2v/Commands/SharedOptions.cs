@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FastW2V.Corpus;
 
 namespace FastW2V.Cli.Commands;
 
@@ -10,6 +11,26 @@ internal static class SharedOptions
         Description = "Training text: a plain file (read in parallel shards), a .gz file, or - for standard input.",
         Required = required,
     };
+
+    /// <summary>Several inputs make one corpus (train, vocab): files, folders, quoted patterns, "-".</summary>
+    public static Option<string[]> Inputs() => new("--input", "-train", "-i")
+    {
+        Description = "Training text: files (plain, read in parallel shards, or .gz), folders (their files in name "
+            + "order), quoted patterns (\"shards/*.txt\"), or - for standard input; several are read as one text, "
+            + "a newline between files.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>A file naming the inputs, one a line.</summary>
+    public static Option<string?> InputList() => new("--input-list")
+    {
+        Description = "A file that names the training files (or folders, or patterns), one a line; - reads it from "
+            + "standard input.",
+    };
+
+    /// <summary>What <see cref="Inputs"/> and <see cref="InputList"/> name together, in that order.</summary>
+    public static string[] InputNames(ParseResult parse, Option<string[]> inputs, Option<string?> list) =>
+        [.. parse.GetValue(inputs) ?? [], .. parse.GetValue(list) is { } path ? CorpusInputs.ReadList(path) : []];
 
     public static Option<int> Threads() => new("--threads", "-threads")
     {

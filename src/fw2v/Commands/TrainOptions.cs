@@ -12,7 +12,8 @@ namespace FastW2V.Cli.Commands;
 /// </summary>
 internal sealed class TrainOptions
 {
-    public readonly Option<string> Input = SharedOptions.Input(required: false); // not with --resume FILE
+    public readonly Option<string[]> Input = SharedOptions.Inputs(); // (none with --resume FILE)
+    public readonly Option<string?> InputList = SharedOptions.InputList();
     public readonly Option<string?> Output = new("--output", "-output", "-o")
     {
         Description = "Write the word vectors here.",
@@ -116,7 +117,7 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All =>
     [
-        Input, Output, Size, Window, Sample, Hs, Loss, Negative, Threads, Iter, MinCount, MaxVocab, Prune, Alpha,
+        Input, InputList, Output, Size, Window, Sample, Hs, Loss, Negative, Threads, Iter, MinCount, MaxVocab, Prune, Alpha,
         Binary, Cbow, SaveVocab, ReadVocab, Debug, Classes, CbowSum, CbowCompat, CbowExact, SaveOutput, Seed, Cache,
         KeepCache, Sampler, NoUtf8, Quiet, Kernels, NoRegisters, NoBatch, CbowBatch, Pin, EvalAnalogy, EvalSimilarity,
         EvalEveryEpoch,
@@ -126,7 +127,7 @@ internal sealed class TrainOptions
     /// <summary>The job these options describe; <paramref name="resume"/> continues a checkpoint's run.</summary>
     public TrainingJob Job(ParseResult parse, ResumePoint? resume, bool forced) => new()
     {
-        Input = parse.GetValue(Input),
+        Inputs = SharedOptions.InputNames(parse, Input, InputList),
         Output = parse.GetValue(Output),
         Binary = parse.GetValue(Binary),
         OutputVectors = parse.GetValue(SaveOutput),

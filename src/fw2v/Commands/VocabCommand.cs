@@ -8,7 +8,8 @@ internal static class VocabCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = SharedOptions.Input();
+        var input = SharedOptions.Inputs();
+        var inputList = SharedOptions.InputList();
         var threads = SharedOptions.Threads();
         var minCount = SharedOptions.MinCount();
         var maxVocab = SharedOptions.MaxVocab();
@@ -22,13 +23,13 @@ internal static class VocabCommand
         var quiet = SharedOptions.Quiet();
         var command = new Command("vocab", "Build a vocabulary: counts, timing and MB/s; optionally save it.")
         {
-            input, threads, minCount, maxVocab, prune, save, encode, noUtf8, quiet,
+            input, inputList, threads, minCount, maxVocab, prune, save, encode, noUtf8, quiet,
         };
         command.SetAction(parse =>
         {
             var job = new TrainingJob
             {
-                Input = parse.GetValue(input),
+                Inputs = SharedOptions.InputNames(parse, input, inputList),
                 SaveVocabulary = parse.GetValue(save),
                 Training = new Training.TrainingOptions { Threads = parse.GetValue(threads) },
                 Vocabulary = new VocabularyOptions

@@ -1,0 +1,78 @@
+using FastW2V.Tests.Preparation;
+using static FastW2V.Tests.Cli.CliHarness;
+
+namespace FastW2V.Tests.Cli;
+
+/// <summary>`train` and `vocab` read a corpus of many files named in any of the ways users have them.</summary>
+public class ManyInputsTests
+{
+    private static string Vocabulary(TempFolder temp, string name, params string[] input)
+    {
+        string path = temp.File(name);
+        var (code, _, err) = Run(["vocab", .. input, "-min-count", "1", "--save-vocab", path, "-q"]);
+        Assert.That(code, Is.Zero, err);
+        return File.ReadAllText(path);
+    }
+
+    [TestCase("1")]
+    [TestCase("2")]
+    public void A_folder_a_list_of_paths_a_quoted_pattern_and_an_input_list_equal_the_concatenation(string threads)
+    {
+        using var temp = new TempFolder();
+        var (files, all) = FileSetTests.Shards(temp);
+        Directory.CreateDirectory(temp.File("shards"));
+        foreach (string f in files) File.Move(f, temp.File(Path.Combine("shards", Path.GetFileName(f))));
+        var moved = files.Select(f => temp.File(Path.Combine("shards", Path.GetFileName(f)))).ToArray();
+        string list = temp.Write("list.txt", string.Join('\n', moved) + "\n");
+        string expected = Vocabulary(temp, "all.vocab", "-train", all, "-threads", "1");
+        Assert.That(Vocabulary(temp, "dir.vocab", "-train", temp.File("shards"), "-threads", threads), Is.EqualTo(expected));
+        Assert.That(Vocabulary(temp, "paths.vocab", ["-train", .. moved, "-threads", threads]), Is.EqualTo(expected));
+        Assert.That(Vocabulary(temp, "glob.vocab", "-train", temp.File("shards/part-*"), "-threads", threads),
+            Is.EqualTo(expected));
+        Assert.That(Vocabulary(temp, "list.vocab", "--input-list", list, "-threads", threads), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Training_on_many_files_writes_vectors_of_their_vocabulary()
+    {
+        using var temp = new TempFolder();
+        var (files, _) = FileSetTests.Shards(temp);
+        var (code, _, err) = Run(["-train", .. files, "-output", temp.File("v.txt"), "-size", "10", "-iter", "1",
+            "-min-count", "5", "-threads", "2", "-save-vocab", temp.File("vocab.txt")]);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(File.ReadLines(temp.File("v.txt")).Count() - 1, Is.EqualTo(File.ReadLines(temp.File("vocab.txt")).Count()));
+        var (_, report, _) = Run(["vocab", "-train", .. files]);
+        Assert.That(report, Does.Contain("Corpus:     8 files"));
+    }
+
+    [Test]
+    public void Gzip_on_standard_input_is_recognised_by_its_magic_bytes()
+    {
+        using var temp = new TempFolder();
+        string lee = TestData.RequireShared(TestData.Lee);
+        var (code, _, err) = RunShell("bash", $"set -o pipefail; gzip -c '{lee}' | FW2V train -i - -o '{temp.File("v.txt")}' "
+            + "-size 10 -iter 1 -min-count 5 -threads 2 -debug 1");
+        Assert.That(code, Is.Zero, err);
+        var (plain, _, perr) = Run("vocab", "-train", lee, "-q", "--save-vocab", temp.File("plain.vocab"));
+        Assert.That(plain, Is.Zero, perr);
+        Assert.That(File.ReadLines(temp.File("v.txt")).Count() - 1, Is.EqualTo(File.ReadLines(temp.File("plain.vocab")).Count()));
+    }
+
+    [Test]
+    public void A_folder_entry_that_is_not_a_file_is_skipped_and_said()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("d/inner"));
+        File.Copy(TestData.RequireShared(TestData.Lee), temp.File("d/lee.txt"));
+        var (code, _, err) = Run("vocab", "-train", temp.File("d"), "-min-count", "5");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(err, Does.Contain("Skipped").And.Contain("inner"));
+    }
+
+    [Test]
+    public void A_missing_file_among_many_is_one_line_naming_it()
+    {
+        using var temp = new TempFolder();
+        AssertOneLine(Run("vocab", "-train", TestData.RequireShared(TestData.Lee), temp.File("nope.txt")), "nope.txt");
+    }
+}
