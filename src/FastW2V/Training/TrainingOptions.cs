@@ -68,8 +68,8 @@ public sealed record TrainingOptions
     /// <summary>
     /// CBOW mean: step each context row by the plain gradient of the mean, ∂J/∂h / n. Off (the default),
     /// each takes all of ∂J/∂h, as word2vec.c and gensim do: that is the gradient of the mean with the
-    /// input rows' learning rate n times the output rows', and measured far better (43.8% against 29.3%
-    /// analogy accuracy, CBOW d200 w8 n25, 5 epochs; raising alpha for both matrices reached 37.6%).
+    /// input rows' learning rate n times the output rows', and learns far better vectors than the plain
+    /// gradient, even with a higher learning rate for both matrices (docs/performance.md, CBOW update rule).
     /// </summary>
     public bool CbowExactGradient { get; init; }
     /// <summary>Random seed: with one thread, runs are bit-identical.</summary>

@@ -29,7 +29,7 @@ internal sealed unsafe class TrainingScratch : IDisposable
     /// Whether this batched update computes its loss: one in 8 does (the loss costs a log per 8 scores),
     /// which is plenty for the display and the divergence check. The counter lives in this worker's own
     /// unmanaged memory: as a field of this small object it shared a cache line with the other workers'
-    /// objects, and its write per window cost 20% of two-thread skip-gram (false sharing).
+    /// objects, and its write per window made two workers fight over one cache line (false sharing).
     /// </summary>
     public bool SampleLoss() => ((*(uint*)_counters.Pointer)++ & 7) == 0;
     /// <summary>How many sentences the buffer holds (<see cref="SentenceEnds"/>), in the worker's own memory as
