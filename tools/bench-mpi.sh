@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MPI benchmark (issue 14): one process with N threads against N ranks × 1 thread (mpirun over this
+# MPI benchmark: one process with N threads against N ranks × 1 thread (mpirun over this
 # machine's shared memory) on the same corpus and options, runs alternated (this VM's speed drifts),
 # each with its analogy accuracy, training words/s and what the averaging moved.
 #   tools/bench-mpi.sh [TEXT] [ROUNDS] [VARIANT...]

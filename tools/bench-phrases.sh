@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Phrase benchmark (issue 15): fw2v phrases against word2vec.c's word2phrase on the same text, runs
+# Phrase benchmark: fw2v phrases against word2vec.c's word2phrase on the same text, runs
 # alternated (this VM's speed drifts from minute to minute, so only neighbouring runs compare), with the
 # wall time, peak memory and whether the outputs are byte-identical.
 #   tools/bench-phrases.sh WORD2PHRASE [TEXT] [THRESHOLD] [ROUNDS]

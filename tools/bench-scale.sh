@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark (issue 11): the same skip-gram job (d100 w5 n5 sample 1e-4, 1 epoch, 2 threads) on the
+# Scale benchmark: the same skip-gram job (d100 w5 n5 sample 1e-4, 1 epoch, 2 threads) on the
 # 100 MB corpus and on the 1B-word corpus, then the vocabulary of the 10M-distinct-word Zipf corpus with
 # 1 and 2 threads. Reports wall time, words/s/thread, counting rate, peak anonymous and file-backed
 # memory (sampled from /proc every 0.2 s) and the token-id cache's peak disk use.

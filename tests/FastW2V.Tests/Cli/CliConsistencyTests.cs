@@ -3,7 +3,7 @@ using static FastW2V.Tests.Cli.CliHarness;
 namespace FastW2V.Tests.Cli;
 
 /// <summary>
-/// The command line behaves the same everywhere (issue 13, "a consistent CLI"): each test is a surprise a
+/// The command line behaves the same everywhere: each test is a surprise a
 /// new user met, and failed before the fix.
 /// </summary>
 public class CliConsistencyTests

@@ -3,7 +3,7 @@ using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
-/// <summary>Issue 12's rows about what inputs hold: vocabulary files, vector files, and the messages.</summary>
+/// <summary>What inputs hold: vocabulary files, vector files, and the messages.</summary>
 public class InputSafetyTests
 {
     private static string Lee => TestData.RequireShared(TestData.Lee);

@@ -3,7 +3,7 @@ using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
-/// <summary>Machine-readable output (issue 13): train --json, --progress json, --output -; parsed, not grepped.</summary>
+/// <summary>Machine-readable output: train --json, --progress json, --output -; parsed, not grepped.</summary>
 public class MachineOutputTests
 {
     private static string[] Train(TempFolder temp, string output, params string[] more) =>

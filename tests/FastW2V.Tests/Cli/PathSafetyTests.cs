@@ -4,7 +4,7 @@ using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
-/// <summary>Issue 12's rows about paths: links, pipes, special outputs, colliding and odd names.</summary>
+/// <summary>Paths: links, pipes, special outputs, colliding and odd names.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class PathSafetyTests
 {

@@ -5,7 +5,7 @@ using FastW2V.Vocabularies;
 
 namespace FastW2V.Tests.Corpus;
 
-/// <summary>Issue 12's gzip row: a cut or garbage-trailed .gz is refused; concatenated members are valid.</summary>
+/// <summary>A cut or garbage-trailed .gz is refused; concatenated members are valid.</summary>
 public class GzipReaderTests
 {
     private static byte[] Gzip(byte[] text)
