@@ -9,23 +9,6 @@ using Architecture = FastW2V.Training.Architecture;
 
 namespace FastW2V.Native;
 
-/// <summary>The options struct of include/fastw2v.h (same field order and types).</summary>
-[StructLayout(LayoutKind.Sequential)]
-public struct NativeOptions
-{
-    public int Cbow, Size, Window, Negative, Hs, Iter, MinCount, Threads;
-    public float Sample, Alpha; // alpha 0: word2vec.c's default for the architecture
-    public ulong Seed;
-}
-
-/// <summary>One answer of a query: a word (valid until the vectors are freed) and its cosine.</summary>
-[StructLayout(LayoutKind.Sequential)]
-public struct NativeNeighbour
-{
-    public nint Word;
-    public float Similarity;
-}
-
 /// <summary>
 /// The C ABI (include/fastw2v.h). Every function returns a status (0 ok, 1 failed: fw2v_last_error says
 /// why, 2 a word not in the vocabulary) and never lets an exception cross into C. Vectors are handles

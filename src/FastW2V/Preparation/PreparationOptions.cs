@@ -3,7 +3,6 @@ using FastW2V.Vocabularies;
 
 namespace FastW2V.Preparation;
 
-
 /// <summary>What to do with a corpus before training.</summary>
 internal sealed record PreparationOptions
 {
@@ -21,20 +20,4 @@ internal sealed record PreparationOptions
     /// <summary>An MPI job (--mpi): this process counts and encodes only its rank's part of the file, and
     /// the vocabulary is merged across the ranks (the same as one process would count).</summary>
     public Distributed.MpiSession? Ranks { get; init; }
-}
-
-/// <summary>The vocabulary, the encoded corpus (when asked for) and what it took to make them.</summary>
-internal sealed class PreparedCorpus : IDisposable
-{
-    public required Vocabulary Vocabulary { get; init; }
-    public EncodedCorpus? Encoded { get; init; }
-    public long InputBytes { get; init; }
-    public int Shards { get; init; }
-    /// <summary>Tokenising and counting (and writing provisional ids when encoding).</summary>
-    public TimeSpan CountTime { get; init; }
-    /// <summary>The part of <see cref="CountTime"/> spent merging the shard tables and sorting.</summary>
-    public TimeSpan MergeTime { get; init; }
-    /// <summary>Turning provisional ids into final ids (or encoding against a given vocabulary).</summary>
-    public TimeSpan EncodeTime { get; init; }
-    public void Dispose() => Encoded?.Dispose();
 }

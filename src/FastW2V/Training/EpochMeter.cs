@@ -62,6 +62,3 @@ internal sealed class EpochMeter
         return result;
     }
 }
-
-/// <summary>One epoch: its number (1-based), mean loss per example, and its wall time.</summary>
-public sealed record EpochFigures(int Epoch, double Loss, TimeSpan Time);

@@ -3,8 +3,7 @@ using static FastW2V.Tests.Cli.CliHarness;
 namespace FastW2V.Tests.Cli;
 
 /// <summary>
-/// The command line behaves the same everywhere: each test is a surprise a
-/// new user met, and failed before the fix.
+/// The command line behaves the same everywhere: each test is a surprise a new user could meet.
 /// </summary>
 public class CliConsistencyTests
 {
