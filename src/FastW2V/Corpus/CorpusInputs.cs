@@ -23,7 +23,8 @@ public static class CorpusInputs
         return files;
     }
 
-    /// <summary>The names a list file holds, one a line (blank lines skipped); "-" reads the list from standard input.</summary>
+    /// <summary>The names a list file holds, one a line (blank lines skipped); "-" reads the list from standard
+    /// input.</summary>
     public static IReadOnlyList<string> ReadList(string path)
     {
         try

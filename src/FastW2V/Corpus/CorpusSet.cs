@@ -23,5 +23,6 @@ internal sealed class CorpusSet
     public bool IsSingle => Sources.Count == 1;
     /// <summary>Any part is read as a stream: it cannot be read again (to resume, or to count twice).</summary>
     public bool HasStream => Sources.Any(s => s.IsStandardInput || s.IsPipe);
-    public string DisplayName => IsSingle ? Sources[0].DisplayName : $"{Sources.Count} files ({Sources[0].DisplayName}, …)";
+    public string DisplayName =>
+        IsSingle ? Sources[0].DisplayName : $"{Sources.Count} files ({Sources[0].DisplayName}, …)";
 }

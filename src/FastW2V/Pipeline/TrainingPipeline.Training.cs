@@ -17,7 +17,8 @@ internal sealed partial class TrainingPipeline
     {
         var prepared = PrepareCorpus(job, encode: job.Output != null || _inMemory);
         _log?.Invoke($"Vocabulary: {prepared.Vocabulary.Count:N0} words, {prepared.Vocabulary.TotalCount:N0} training "
-            + $"tokens ({prepared.CountTime.TotalSeconds:F2} s counting, {prepared.EncodeTime.TotalSeconds:F2} s encoding)");
+            + $"tokens ({prepared.CountTime.TotalSeconds:F2} s counting, {prepared.EncodeTime.TotalSeconds:F2} s "
+                + $"encoding)");
         var vocabulary = prepared.Vocabulary;
         var training = job.Training;
         _log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} "

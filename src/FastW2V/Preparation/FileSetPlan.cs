@@ -16,7 +16,8 @@ internal sealed class FileSetPlan
     public List<List<FileSegment>> Shards { get; } = [];
     public long PlainBytes { get; private init; }
 
-    /// <summary>The plain bytes of shard <paramref name="s"/> (a first size for its table; 1 MiB for a stream).</summary>
+    /// <summary>The plain bytes of shard <paramref name="s"/> (a first size for its table; 1 MiB for a
+    /// stream).</summary>
     public long Bytes(int s) => Math.Max(1 << 20, Shards[s].Where(g => !g.IsWholeStream).Sum(g => g.Length));
 
     public static FileSetPlan Make(CorpusSet set, SafeFileHandle?[] handles, int threads)
@@ -55,7 +56,8 @@ internal sealed class FileSetPlan
                     continue;
                 }
                 long cut = ShardPlanner.Align(handles[i]!, position + room, length);
-                current.Add(new FileSegment(i, position, cut - position, EndsFile: cut == length, IsWholeStream: false));
+                current.Add(new FileSegment(i, position, cut - position, EndsFile: cut == length,
+                    IsWholeStream: false));
                 position = cut;
                 Close();
             }

@@ -91,19 +91,21 @@ internal static unsafe class FileSetPreparation
         ShardCounter counter)
     {
         byte* newline = stackalloc byte[] { (byte)'\n' };
+        var buffer = CorpusPreparation.NewBuffer();
         foreach (var segment in shard)
         {
             var source = set.Sources[segment.Source];
             if (segment.IsWholeStream)
             {
                 using var stream = source.OpenStream();
-                try { counter.BytesRead += CorpusPreparation.StreamChunks(stream, counter, source.DisplayName, 0); }
+                try { counter.BytesRead += CorpusPreparation.StreamChunks(stream, counter, source.DisplayName, 0,
+                    buffer); }
                 catch (Exception e) when (source.ReadFailure(e) is { } failure) { throw failure; }
             }
             else
             {
                 using var part = new ShardStream(handles[segment.Source]!, segment.Start, segment.Length, source.Path);
-                CorpusPreparation.StreamChunks(part, counter, source.Path, segment.Start);
+                CorpusPreparation.StreamChunks(part, counter, source.Path, segment.Start, buffer);
                 counter.BytesRead += segment.Length;
             }
             if (segment.EndsFile && segment.Source < set.Sources.Count - 1)

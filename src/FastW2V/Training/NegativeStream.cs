@@ -7,7 +7,8 @@ namespace FastW2V.Training;
 /// A worker's negatives, drawn a thousand at a time into a small buffer. Each draw reads a random
 /// entry of the sampling table, which the embedding rows have usually pushed out of L2; drawn one
 /// window at a time, the few misses run one after another into code that needs their result, while in a
-/// batch loop with nothing depending on them they all overlap. Has its own random stream, so the order of draws is still fixed by the seed.
+/// batch loop with nothing depending on them they all overlap. Has its own random stream, so the order of draws is
+/// still fixed by the seed.
 /// </summary>
 internal unsafe struct NegativeStream
 {

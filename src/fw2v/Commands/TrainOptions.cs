@@ -117,7 +117,8 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All =>
     [
-        Input, InputList, Output, Size, Window, Sample, Hs, Loss, Negative, Threads, Iter, MinCount, MaxVocab, Prune, Alpha,
+        Input, InputList, Output, Size, Window, Sample, Hs, Loss, Negative, Threads, Iter, MinCount, MaxVocab, Prune,
+            Alpha,
         Binary, Cbow, SaveVocab, ReadVocab, Debug, Classes, CbowSum, CbowCompat, CbowExact, SaveOutput, Seed, Cache,
         KeepCache, Sampler, NoUtf8, Quiet, Kernels, NoRegisters, NoBatch, CbowBatch, Pin, EvalAnalogy, EvalSimilarity,
         EvalEveryEpoch,
