@@ -41,8 +41,11 @@ public sealed class NearestNeighbours : IDisposable
 
     /// <summary>The k words closest to Σ sign·unit vector of the given words, excluding them; null if a word is
     /// unknown.</summary>
+    /// <exception cref="FastW2VException">An empty query, one whose words cancel out, or k below 1.</exception>
     public IReadOnlyList<(string Word, float Cosine)>? Query(IReadOnlyList<(string Word, float Sign)> words, int k)
     {
+        if (k < 1) throw new FastW2VException($"The number of neighbours must be at least 1 (got {k}).");
+        if (words.Count == 0) throw new FastW2VException("The query is empty: give at least one word.");
         var query = new float[_unit.Dimension];
         var exclude = new HashSet<int>();
         foreach (var (w, sign) in words)
@@ -53,7 +56,9 @@ public sealed class NearestNeighbours : IDisposable
             TensorPrimitives.MultiplyAdd(_unit.RowSpan(i), sign, query, query);
         }
         float norm = TensorPrimitives.Norm(query);
-        if (norm > 0) TensorPrimitives.Divide(query, norm, query);
+        if (!(norm > 1e-6f))
+            throw new FastW2VException($"The query '{Describe(words)}' is empty: its words cancel out.");
+        TensorPrimitives.Divide(query, norm, query);
         var best = new PriorityQueue<int, float>();
         for (int r = 0; r < _unit.Rows; r++)
         {
@@ -67,6 +72,9 @@ public sealed class NearestNeighbours : IDisposable
         result.Reverse();
         return result;
     }
+
+    private static string Describe(IReadOnlyList<(string Word, float Sign)> words) =>
+        string.Join(' ', words.Select((t, i) => t.Sign < 0 ? $"-{t.Word}" : i == 0 ? t.Word : $"+{t.Word}"));
 
     /// <summary>Frees the normalised copy.</summary>
     public void Dispose() => _unit.Dispose();

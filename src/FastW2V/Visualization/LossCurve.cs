@@ -55,9 +55,11 @@ public static class LossCurve
                 && whole.RootElement.TryGetProperty("epochs", out var epochs))
             {
                 series.XIsEpoch = true;
+                if (epochs.ValueKind != JsonValueKind.Array)
+                    throw new FastW2VException("The log's \"epochs\" is not a list of epochs: give the output of "
+                        + "train --json.");
                 foreach (var e in epochs.EnumerateArray())
-                    if (e.GetProperty("loss").ValueKind == JsonValueKind.Number)
-                        series.Add((e.GetProperty("epoch").GetDouble(), e.GetProperty("loss").GetDouble()));
+                    if (Number(e, "epoch") is { } x && Number(e, "loss") is { } y) Add(series, x, y);
                 return series;
             }
         foreach (string line in log.Split('\n'))
@@ -66,11 +68,25 @@ public static class LossCurve
             using var doc = TryParse(line);
             if (doc == null) continue;
             var root = doc.RootElement;
-            if (root.TryGetProperty("progress", out var f) && root.TryGetProperty("loss", out var l)
-                && l.ValueKind == JsonValueKind.Number)
-                series.Add((f.GetDouble(), l.GetDouble()));
+            if (root.ValueKind == JsonValueKind.Object && Number(root, "progress") is { } x && Number(root, "loss") is { } y)
+                Add(series, x, y);
         }
         return series;
+    }
+
+    /// <summary>A property that is a number, or null (missing, null, or not a number; an epoch that is not an
+    /// object counts as missing).</summary>
+    private static double? Number(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d) ? d : null;
+
+    /// <summary>A point; a loss or position that is not finite, or too large to draw, is refused.</summary>
+    private static void Add(Series series, double x, double y)
+    {
+        const double limit = 1e150; // differences of the axes' ends must stay finite
+        if (!double.IsFinite(x) || !double.IsFinite(y) || Math.Abs(x) > limit || Math.Abs(y) > limit)
+            throw new FastW2VException($"The log holds a point that cannot be drawn (x {x}, loss {y}).");
+        series.Add((x, y));
     }
 
     private static JsonDocument? TryParse(string text)

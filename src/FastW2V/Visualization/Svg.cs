@@ -30,7 +30,29 @@ internal sealed class Svg(int width, int height)
     {
         string weight = bold ? " font-weight=\"bold\"" : "";
         _body.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" font-family=\"sans-serif\" font-size=\"{size}\" " +
-            $"fill=\"{fill}\" text-anchor=\"{anchor}\"{weight}>{SecurityElement.Escape(text)}</text>\n");
+            $"fill=\"{fill}\" text-anchor=\"{anchor}\"{weight}>{Escape(text)}</text>\n");
+    }
+
+    /// <summary>
+    /// Text as XML 1.0 may hold it: markup characters escaped, and what XML forbids even as a reference
+    /// (control characters, lone surrogates, U+FFFE and U+FFFF) shown as U+FFFD, so that any word makes a
+    /// well-formed document.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(c).Append(text[++i]);
+                continue;
+            }
+            bool allowed = c is '\t' or '\n' or '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE);
+            clean.Append(allowed ? c : '\uFFFD');
+        }
+        return SecurityElement.Escape(clean.ToString());
     }
 
     public override string ToString() =>
