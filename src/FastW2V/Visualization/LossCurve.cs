@@ -68,8 +68,7 @@ public static class LossCurve
             using var doc = TryParse(line);
             if (doc == null) continue;
             var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && Number(root, "progress") is { } x && Number(root, "loss") is { } y)
-                Add(series, x, y);
+            if (Number(root, "progress") is { } x && Number(root, "loss") is { } y) Add(series, x, y);
         }
         return series;
     }
