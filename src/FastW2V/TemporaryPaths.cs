@@ -56,58 +56,93 @@ public static class TemporaryPaths
     internal static bool IsOfDeadProcess(int pid) =>
         pid > 0 && pid != Environment.ProcessId && Directory.Exists("/proc/self") && !Directory.Exists($"/proc/{pid}");
 
-    /// <summary>"PID-HEX": the end of every name this process gives a temporary path, after its prefix.</summary>
-    internal static string UniqueSuffix() => $"{Environment.ProcessId}-{Random.Shared.Next():x8}";
+    /// <summary>
+    /// "PID-RANDOM-CHECK" (a process id, 8 random hex digits and 8 more that a keyed hash makes of the rest):
+    /// the end of every name this process gives a temporary path after <paramref name="prefix"/>. The check
+    /// is how a later run knows that fw2v made the name, and not a user who named a file alike.
+    /// </summary>
+    internal static string UniqueSuffix(string prefix) =>
+        Suffix(prefix, Environment.ProcessId, (uint)Random.Shared.Next());
 
-    /// <summary>The process id in a name made of <paramref name="prefix"/> and <see cref="UniqueSuffix"/>, or
-    /// null.</summary>
+    internal static string Suffix(string prefix, int pid, uint random) =>
+        $"{pid}-{random:x8}{Check(prefix, pid, random):x8}";
+
+    private static uint Check(string prefix, int pid, uint random)
+    {
+        // FNV-1a over the name's parts with fw2v's own offset basis: no accidental match, no secret needed.
+        uint hash = 0x9E3779B9;
+        foreach (char c in $"fw2v temporary {prefix}{pid}-{random:x8}") hash = (hash ^ c) * 16777619;
+        return hash;
+    }
+
+    /// <summary>The process id in a name that <see cref="UniqueSuffix"/> made after <paramref name="prefix"/>, or
+    /// null (any other name).</summary>
     internal static int? PidOf(string name, string prefix)
     {
         if (!name.StartsWith(prefix, StringComparison.Ordinal)) return null;
         var parts = name[prefix.Length..].Split('-');
-        return parts.Length == 2 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower)
-            && int.TryParse(parts[0], out int pid) ? pid : null;
+        if (parts.Length != 2 || parts[1].Length != 16 || !parts[1].All(char.IsAsciiHexDigitLower)) return null;
+        if (!int.TryParse(parts[0], out int pid) || pid <= 0) return null;
+        uint random = Convert.ToUInt32(parts[1][..8], 16);
+        return Suffix(prefix, pid, random) == name[prefix.Length..] ? pid : null;
     }
 
-    /// <summary>Deletes, in <paramref name="folder"/>, the entries named <paramref name="prefix"/> + <see
-    /// cref="UniqueSuffix"/>
-    /// whose process no longer exists.</summary>
-    internal static (int Count, long Bytes) ReclaimStale(string folder, string prefix)
+    /// <summary>
+    /// Deletes, in <paramref name="folder"/>, what a run that no longer exists made and left: only names
+    /// that <see cref="UniqueSuffix"/> made, owned by this user, not links; with <paramref name="folders"/>,
+    /// only folders that hold the lock file and nothing but token-id files (a cache folder), else only
+    /// regular files (a temporary output). Anything else, whatever its name, is left alone.
+    /// </summary>
+    internal static (int Count, long Bytes) ReclaimStale(string folder, string prefix, bool folders)
     {
         int count = 0;
         long bytes = 0;
         IEnumerable<string> entries;
         try { entries = Directory.EnumerateFileSystemEntries(folder, prefix + "*-*").ToList(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (0, 0); }
+        uint? user = Formats.FileStatus.EffectiveUser();
         foreach (var entry in entries)
         {
             if (PidOf(Path.GetFileName(entry), prefix) is not { } pid || !IsOfDeadProcess(pid)) continue;
+            // What the name is itself (lstat): a link, a FIFO or someone else's file is never ours.
+            if (Formats.FileStatus.Of(entry, followLinks: false) is not var (mode, uid, _) || uid != user) continue;
             try
             {
-                if (new FileInfo(entry).LinkTarget != null) continue; // a link: not something we made
-                if (Directory.Exists(entry))
-                {
-                    // .NET's FileShare.None is an flock on Linux: a live run elsewhere still holds it.
-                    string lockFile = Path.Combine(entry, LockName);
-                    if (File.Exists(lockFile)) using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite,
-                        FileShare.None)) { }
-                    bytes += new DirectoryInfo(entry).EnumerateFiles("*", SearchOption.AllDirectories)
-                        .Sum(f => f.Length);
-                    Directory.Delete(entry, recursive: true);
-                }
-                else
-                {
-                    var info = new FileInfo(entry);
-                    if ((info.Attributes & FileAttributes.Device) != 0) continue; // only our regular files
-                    // A live writer holds it open exclusively (AtomicFile).
-                    using (new FileStream(entry, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
-                    bytes += info.Length;
-                    info.Delete();
-                }
+                long freed = folders ? (Formats.FileStatus.IsDirectory(mode) ? ReclaimFolder(entry) : -1)
+                    : Formats.FileStatus.IsRegular(mode) ? ReclaimFile(entry) : -1;
+                if (freed < 0) continue;
+                bytes += freed;
                 count++;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         return (count, bytes);
+    }
+
+    /// <summary>A cache folder: its lock file, not held (a live run elsewhere holds it: .NET's FileShare.None
+    /// is an flock on Linux), and token-id files only. -1: not one.</summary>
+    private static long ReclaimFolder(string entry)
+    {
+        var names = Directory.GetFileSystemEntries(entry).Select(Path.GetFileName).ToArray();
+        if (!names.Contains(LockName) || names.Any(n => n != LockName && !IsIdFile(Path.Combine(entry, n!))))
+            return -1;
+        using (new FileStream(Path.Combine(entry, LockName), FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+        long bytes = new DirectoryInfo(entry).EnumerateFiles().Sum(f => f.Length);
+        Directory.Delete(entry, recursive: true);
+        return bytes;
+    }
+
+    private static bool IsIdFile(string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(path), @"^shard-\d{3,}\.ids$")
+        && Formats.FileStatus.Of(path, followLinks: false) is var (mode, _, _) && Formats.FileStatus.IsRegular(mode);
+
+    private static long ReclaimFile(string entry)
+    {
+        var info = new FileInfo(entry);
+        // A live writer holds it open exclusively (AtomicFile).
+        using (new FileStream(entry, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+        long bytes = info.Length;
+        info.Delete();
+        return bytes;
     }
 }

@@ -37,17 +37,22 @@ public static class AtomicFile
             WriteInPlace(target, write, what);
             return;
         }
-        string temp = CreateTemp(target, what);
+        // The temporary file is written, given its permissions and checked through the descriptor that
+        // created it: a link swapped in under its name cannot redirect the write.
+        var stream = CreateTemp(target, what, out string temp);
         TemporaryPaths.AddFile(temp);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 20))
+            using (stream)
             {
+                if (kind == FileKind.Regular && !OperatingSystem.IsWindows()) KeepOwnerAndMode(stream, target);
                 write(stream);
                 stream.Flush(flushToDisk: true);
+                var written = FileStatus.IdentityOf(stream.SafeFileHandle);
+                if (written != null && FileStatus.IdentityOf(temp) != written)
+                    throw new FastW2VException($"Cannot write the {what} '{target}': its temporary file '{temp}' was "
+                        + "replaced while it was written.");
             }
-            if (kind == FileKind.Regular && !OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(target)); // the previous file's permissions
             File.Move(temp, target, overwrite: true);
         }
         catch
@@ -67,7 +72,8 @@ public static class AtomicFile
         CheckKind(target, kind, what);
         // A FIFO is not opened here: opening it for writing waits for a reader.
         if (kind is FileKind.Fifo or FileKind.CharacterDevice) return;
-        TryDelete(CreateTemp(target, what));
+        CreateTemp(target, what, out string temp).Dispose();
+        TryDelete(temp);
     }
 
     /// <summary>The file an output path finally names: links followed (a dangling link names its target).</summary>
@@ -111,24 +117,34 @@ public static class AtomicFile
         }
     }
 
-    private static string CreateTemp(string full, string what)
+    /// <summary>
+    /// The replaced file's owner, group and permissions for the new one, never a set-user or set-group bit:
+    /// a file that root rewrites for another user stays that user's, and no new file carries privileges.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void KeepOwnerAndMode(FileStream stream, string target)
+    {
+        var handle = stream.SafeFileHandle;
+        if (FileStatus.Of(target) is var (_, uid, gid) && !FileStatus.ChangeOwner(handle, uid, gid))
+            FileStatus.ChangeOwner(handle, uint.MaxValue, gid); // not root: at least the group, where allowed
+        var mode = File.GetUnixFileMode(target) & ~(UnixFileMode.SetUser | UnixFileMode.SetGroup);
+        File.SetUnixFileMode(handle, mode);
+    }
+
+    private static FileStream CreateTemp(string full, string what, out string temp)
     {
         string folder = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(folder))
             throw new FastW2VException($"Cannot write the {what} '{full}': the folder '{folder}' does not exist.");
         string prefix = TempPrefix(Path.GetFileName(full));
         // A run killed while writing (kill -9) left its hidden temporary file: reclaim it.
-        TemporaryPaths.ReclaimStale(folder, prefix);
-        string temp = Path.Combine(folder, prefix + TemporaryPaths.UniqueSuffix());
-        try
-        {
-            using (new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) { }
-        }
+        TemporaryPaths.ReclaimStale(folder, prefix, folders: false);
+        temp = Path.Combine(folder, prefix + TemporaryPaths.UniqueSuffix(prefix));
+        try { return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20); }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new FastW2VException($"Cannot write the {what} '{full}': {e.Message}");
         }
-        return temp;
     }
 
     /// <summary>
@@ -137,7 +153,7 @@ public static class AtomicFile
     /// </summary>
     internal static string TempPrefix(string name)
     {
-        const int Suffix = 1 + 5 + 10 + 1 + 8; // ".", ".tmp-", a pid of up to 10 digits, "-", 8 hex digits
+        const int Suffix = 1 + 5 + 10 + 1 + 16; // ".", ".tmp-", a pid of up to 10 digits, "-", 16 hex digits
         while (Encoding.UTF8.GetByteCount(name) + Suffix > NameMax && name.Length > 1)
             name = name[..^(char.IsLowSurrogate(name[^1]) && name.Length > 2 ? 2 : 1)];
         return $".{name}.tmp-";

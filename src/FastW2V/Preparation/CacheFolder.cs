@@ -14,11 +14,12 @@ internal static class CacheFolder
         try
         {
             Directory.CreateDirectory(root);
-            var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-");
+            var (stale, bytes) = TemporaryPaths.ReclaimStale(root, "fw2v-", folders: true);
             if (stale > 0)
                 log?.Invoke($"Removed {stale} cache folder(s) ({bytes / 1e6:N0} MB) left in {root} " +
                     "by runs that no longer exist.");
-            string name = keep ? $"fw2v-kept-{TemporaryPaths.UniqueSuffix()}" : $"fw2v-{TemporaryPaths.UniqueSuffix()}";
+            string name = keep ? $"fw2v-kept-{TemporaryPaths.UniqueSuffix("fw2v-kept-")}"
+                : $"fw2v-{TemporaryPaths.UniqueSuffix("fw2v-")}";
             string folder = Path.Combine(root, name);
             Directory.CreateDirectory(folder);
             if (!keep) TemporaryPaths.AddFolder(folder, holdLock: true);

@@ -109,16 +109,19 @@ public class LongRunTests
         int dead = Enumerable.Range(30000, 2000).First(pid => !Directory.Exists($"/proc/{pid}"));
         int live = Environment.ProcessId == 1 ? 1 : Process.GetCurrentProcess().Id;
         string cache = temp.File("cache");
-        string deadCache = Path.Combine(cache, $"fw2v-{dead}-0badc0de"), liveCache = Path.Combine(cache, $"fw2v-{live}-0badc0de");
+        string Name(string prefix, int pid) => prefix + TemporaryPaths.Suffix(prefix, pid, 0xbadc0de);
+        string deadCache = Path.Combine(cache, Name("fw2v-", dead)), liveCache = Path.Combine(cache, Name("fw2v-", live));
         Directory.CreateDirectory(deadCache);
         Directory.CreateDirectory(liveCache);
         File.WriteAllBytes(Path.Combine(deadCache, "shard-000.ids"), new byte[4000]);
-        string deadTemp = temp.File($".v.txt.tmp-{dead}-0badc0de"), liveTemp = temp.File($".v.txt.tmp-{live}-0badc0de");
+        File.WriteAllBytes(Path.Combine(deadCache, ".lock"), []);
+        File.WriteAllBytes(Path.Combine(liveCache, ".lock"), []);
+        string deadTemp = temp.File(Name(".v.txt.tmp-", dead)), liveTemp = temp.File(Name(".v.txt.tmp-", live));
         File.WriteAllText(deadTemp, "half");
         File.WriteAllText(liveTemp, "half");
         // A run in another container: its process id means nothing here, but it holds its folder's lock.
         int other = Enumerable.Range(32000, 700).First(pid => pid != dead && !Directory.Exists($"/proc/{pid}"));
-        string lockedCache = Path.Combine(cache, $"fw2v-{other}-0badc0de");
+        string lockedCache = Path.Combine(cache, Name("fw2v-", other));
         Directory.CreateDirectory(lockedCache);
         using var held = new FileStream(Path.Combine(lockedCache, ".lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         var (code, _, err) = Run(Train(temp, temp.File("v.txt"), "-iter", "1"));
