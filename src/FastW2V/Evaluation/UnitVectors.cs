@@ -21,9 +21,26 @@ internal static class UnitVectors
             foreach (float x in src) length = MathF.FusedMultiplyAdd(x, x, length);
             float norm = (float)Math.Sqrt(length);
             var dst = unit.RowSpan(i);
-            if (norm > 0)
+            if (norm > 0 && float.IsFinite(norm) && float.IsNormal(norm))
                 for (int j = 0; j < src.Length; j++) dst[j] = src[j] / norm;
+            else ScaledNormalize(src, dst);
         });
         return unit;
+    }
+
+    /// <summary>
+    /// A row whose squares overflow a float (values past about 1.8e19) or vanish in it (denormals): its
+    /// length computed in double after scaling by its largest value, so it still gets a unit vector rather
+    /// than a row of zeros or NaN. A row of zeros (or one holding NaN or an infinity) stays zero.
+    /// </summary>
+    private static void ScaledNormalize(ReadOnlySpan<float> src, Span<float> dst)
+    {
+        double largest = 0;
+        foreach (float x in src) largest = Math.Max(largest, Math.Abs((double)x));
+        if (!(largest > 0) || double.IsInfinity(largest)) return;
+        double sum = 0;
+        foreach (float x in src) sum += (x / largest) * (x / largest);
+        double norm = largest * Math.Sqrt(sum);
+        for (int j = 0; j < src.Length; j++) dst[j] = (float)(src[j] / norm);
     }
 }

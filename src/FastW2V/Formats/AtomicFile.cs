@@ -37,8 +37,55 @@ public static class AtomicFile
             WriteInPlace(target, write, what);
             return;
         }
-        // The temporary file is written, given its permissions and checked through the descriptor that
-        // created it: a link swapped in under its name cannot redirect the write.
+        string temp = WriteTemp(target, kind, write, what);
+        try { File.Move(temp, target, overwrite: true); }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+        finally { TemporaryPaths.Remove(temp); }
+    }
+
+    /// <summary>
+    /// Writes several files as one set: every target is checked and every file written to its temporary
+    /// file first, and only then are they renamed into place, so a failure on any of them leaves all the
+    /// old files as they were (vectors and their metadata never disagree).
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, Action<Stream> Write, string What)> files)
+    {
+        var targets = files.Select(f => Target(f.Path, f.What)).ToArray();
+        for (int i = 0; i < files.Count; i++)
+        {
+            var kind = FileKinds.Of(targets[i]);
+            CheckKind(targets[i], kind, files[i].What);
+            if (kind is not (FileKind.Regular or FileKind.Missing))
+                throw new FastW2VException($"Cannot write the {files[i].What} '{targets[i]}' with the others as one "
+                    + "set: it is not a file.");
+        }
+        var temps = new List<string>();
+        try
+        {
+            for (int i = 0; i < files.Count; i++)
+                temps.Add(WriteTemp(targets[i], FileKinds.Of(targets[i]), files[i].Write, files[i].What));
+            for (int i = 0; i < files.Count; i++) File.Move(temps[i], targets[i], overwrite: true);
+        }
+        catch
+        {
+            foreach (string temp in temps) TryDelete(temp);
+            throw;
+        }
+        finally { foreach (string temp in temps) TemporaryPaths.Remove(temp); }
+    }
+
+    /// <summary>
+    /// The content written to a new temporary file beside <paramref name="target"/>, flushed to disk, with
+    /// the replaced file's owner and permissions; returns its path (registered for deletion on a signal).
+    /// The file is written, given its permissions and checked through the descriptor that created it: a
+    /// link swapped in under its name cannot redirect the write.
+    /// </summary>
+    private static string WriteTemp(string target, FileKind kind, Action<Stream> write, string what)
+    {
         var stream = CreateTemp(target, what, out string temp);
         TemporaryPaths.AddFile(temp);
         try
@@ -53,14 +100,14 @@ public static class AtomicFile
                     throw new FastW2VException($"Cannot write the {what} '{target}': its temporary file '{temp}' was "
                         + "replaced while it was written.");
             }
-            File.Move(temp, target, overwrite: true);
+            return temp;
         }
         catch
         {
             TryDelete(temp);
+            TemporaryPaths.Remove(temp);
             throw;
         }
-        finally { TemporaryPaths.Remove(temp); }
     }
 
     /// <summary>Fails early, with a clear message, when <paramref name="path"/> cannot be written.</summary>

@@ -29,8 +29,11 @@ public sealed record PhraseOptions
         if (Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {Threads}).");
         if (Threads > 4096) throw new FastW2VException($"threads must be at most 4096 (got {Threads}).");
         // word2phrase scores an unknown pair 0, so below 0 it joins every word: refused rather than half-reproduced.
-        if (float.IsNaN(Threshold) || Threshold < 0)
-            throw new FastW2VException($"The phrase threshold must be 0 or more (got {Threshold}).");
+        if (!float.IsFinite(Threshold) || Threshold < 0)
+            throw new FastW2VException($"The phrase threshold must be 0 or more, and finite (got {Threshold}).");
+        // 0 is word2phrase's own value (every word counts), reproduced byte for byte; below it means nothing.
+        if (MinCount < 0)
+            throw new FastW2VException($"min-count must be 0 or more (got {MinCount}).");
         if (PruneThreshold < 2)
             throw new FastW2VException($"The prune threshold must be at least 2 (got {PruneThreshold}).");
     }

@@ -65,3 +65,57 @@ public class HostileInputTests
         Assert.Throws<FastW2VException>(() => nn.Query(["fine"], 0));
     }
 }
+
+/// <summary>The projector export and normalisation under odd words and values.</summary>
+public class ProjectorAndNormsTests
+{
+    private static WordVectors Vectors(string[] words, Func<int, int, float> value)
+    {
+        var matrix = new EmbeddingMatrix(words.Length, 4);
+        for (int r = 0; r < words.Length; r++)
+            for (int d = 0; d < 4; d++) matrix.RowSpan(r)[d] = value(r, d);
+        return new WordVectors(words.Select(w => System.Text.Encoding.UTF8.GetBytes(w)).ToList(), matrix);
+    }
+
+    [Test]
+    public void Metadata_has_one_line_per_vector_whatever_the_words_hold()
+    {
+        using var temp = new TempFolder();
+        using var vectors = Vectors(["tab\there", "new\nline", "cr\rhere", "plain"], (r, d) => r + d + 1);
+        ProjectorExport.Write(vectors, temp.Path);
+        var metadata = File.ReadAllText(temp.File("metadata.tsv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(metadata, Is.EqualTo(new[] { "tab\\there", "new\\nline", "cr\\rhere", "plain" }));
+        Assert.That(File.ReadAllLines(temp.File("vectors.tsv")), Has.Length.EqualTo(4));
+    }
+
+    [Test]
+    public void A_failing_export_leaves_both_old_files_as_they_were()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("vectors.tsv"), "old vectors\n");
+        Directory.CreateDirectory(temp.File("metadata.tsv")); // cannot be replaced by a file
+        using var vectors = Vectors(["a", "b"], (r, d) => r + d + 1);
+        Assert.Throws<FastW2VException>(() => ProjectorExport.Write(vectors, temp.Path));
+        Assert.That(File.ReadAllText(temp.File("vectors.tsv")), Is.EqualTo("old vectors\n"));
+        Assert.That(Directory.GetFiles(temp.Path), Has.Length.EqualTo(1), "no temporary file is left");
+        Assert.Throws<FastW2VException>(() => ProjectorExport.Write(vectors, temp.Path, limit: -5));
+    }
+
+    [TestCase(3e19f)]
+    [TestCase(1e-41f)]
+    public void Huge_and_denormal_vectors_still_have_cosines(float scale)
+    {
+        using var vectors = Vectors(["a", "b", "c"], (r, d) => scale * (r == d ? 2 : 1));
+        using var nn = new NearestNeighbours(vectors);
+        var answer = nn.Query(["a"], 2)!;
+        Assert.That(answer.Select(a => a.Cosine), Has.All.GreaterThan(0.5f).And.All.LessThanOrEqualTo(1.0001f));
+    }
+
+    [TestCase(-1L, 100f, "min-count")]
+    [TestCase(5L, float.PositiveInfinity, "finite")]
+    public void Phrase_options_out_of_range_are_refused(long minCount, float threshold, string expected)
+    {
+        var options = new FastW2V.Phrases.PhraseOptions { MinCount = minCount, Threshold = threshold };
+        Assert.That(Assert.Throws<FastW2VException>(options.Validate)!.Message, Does.Contain(expected));
+    }
+}
