@@ -13,6 +13,29 @@ namespace FastW2V;
 /// </summary>
 public static class ThroughputBenchmark
 {
+    /// <summary>The same on a <see cref="BenchmarkCorpus"/>: a named file, its first bytes, or the synthetic
+    /// corpus, written to a temporary folder that is deleted after.</summary>
+    public static IReadOnlyList<ThroughputRow> Run(BenchmarkCorpus corpus, TrainingOptions options,
+        IReadOnlyList<int> threads, int repeats, Action<ThroughputCorpus>? prepared = null,
+        Action<ThroughputRow>? row = null)
+    {
+        (options with { Threads = threads.Count > 0 ? threads.Max() : 1 }).Validate();
+        var (file, temporary) = corpus.Materialize();
+        try
+        {
+            return Run(file, options, threads, repeats, c => prepared?.Invoke(c with { Path = corpus.Name }), row);
+        }
+        finally
+        {
+            if (temporary != null)
+            {
+                try { Directory.Delete(temporary, recursive: true); }
+                catch (IOException) { }
+                TemporaryPaths.Remove(temporary);
+            }
+        }
+    }
+
     /// <summary>Counts and encodes the corpus, then trains it for each thread count.</summary>
     /// <param name="prepared">Called once the corpus is ready, before the first run.</param>
     /// <param name="row">Called as each thread count's median is known.</param>

@@ -11,13 +11,22 @@ namespace FastW2V.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] DefaultCorpora = ["data/enwiki.txt", "../shared/data/enwiki2015-text8like.gz"];
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = new Option<string?>("--corpus")
         {
-            Description = "Training text (default: data/enwiki.txt, else ../shared/data/enwiki2015-text8like.gz).",
+            Description = "Training text (default: the built-in synthetic corpus of Zipf-distributed words; see "
+                + "--synthetic-words).",
+        };
+        var synthetic = new Option<long>("--synthetic-words")
+        {
+            Description = "Words of the built-in synthetic corpus, written to a temporary file and deleted after.",
+            DefaultValueFactory = _ => 10_000_000,
+        };
+        var quick = new Option<bool>("--quick")
+        {
+            Description = "A first look in well under a minute: 2,000,000 synthetic words, or the first 20 MB of "
+                + "--corpus.",
         };
         var threads = new Option<string>("--threads")
         {
@@ -60,7 +69,8 @@ internal static class BenchCommand
             "Training throughput per thread count "
             + "(default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).")
         {
-            corpus, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch, cbowBatch, kernels,
+            corpus, synthetic, quick, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch,
+                cbowBatch, kernels,
             pin,
         };
         command.SetAction(parse =>
@@ -69,9 +79,6 @@ internal static class BenchCommand
             int repeats = parse.GetValue(repeat);
             SharedOptions.RequireZeroOrOne(parse.GetValue(cbow), "cbow");
             SharedOptions.RequireZeroOrOne(parse.GetValue(hs), "hs");
-            string path = parse.GetValue(corpus) ?? DefaultCorpora.FirstOrDefault(File.Exists)
-                ?? throw new FastW2VException(
-                    "No corpus: give --corpus FILE (data/enwiki.txt is made by ./tools/demo.sh).");
             var options = new TrainingOptions
             {
                 Architecture = parse.GetValue(cbow) == 1 ? Architecture.Cbow : Architecture.SkipGram,
@@ -87,22 +94,25 @@ internal static class BenchCommand
                 Pin = parse.GetValue(pin),
                 Threads = counts.Max(),
             };
-            return Run(output, path, options, counts, repeats, parse.GetValue(json));
+            var source = new BenchmarkCorpus(parse.GetValue(corpus),
+                parse.GetValue(quick) ? Math.Min(2_000_000, parse.GetValue(synthetic)) : parse.GetValue(synthetic),
+                parse.GetValue(quick) ? 20L << 20 : 0);
+            return Run(output, source, options, counts, repeats, parse.GetValue(json));
         });
         return command;
     }
 
     /// <summary>Runs the benchmark, printing the table as it goes, or the JSON document at the end.</summary>
     private static int Run(
-        TextWriter output, string path, TrainingOptions options, int[] counts, int repeats, bool asJson)
+        TextWriter output, BenchmarkCorpus source, TrainingOptions options, int[] counts, int repeats, bool asJson)
     {
         ThroughputCorpus? corpusFigures = null;
-        var rows = ThroughputBenchmark.Run(path, options, counts, repeats, corpus =>
+        var rows = ThroughputBenchmark.Run(source, options, counts, repeats, corpus =>
         {
             corpusFigures = corpus;
             if (asJson) return;
-            output.WriteLine($"Corpus {path}: {corpus.Words:N0} words, {corpus.Vocabulary:N0} in the vocabulary; "
-                + $"counted and encoded in {corpus.PrepareTime.TotalSeconds:F2} s.");
+            output.WriteLine($"Corpus {corpus.Path}: {corpus.Words:N0} words, {corpus.Vocabulary:N0} in the "
+                + $"vocabulary; counted and encoded in {corpus.PrepareTime.TotalSeconds:F2} s.");
             output.WriteLine($"{Describe(options)}, {options.Iterations} epoch(s), median of {repeats} run(s).");
             output.WriteLine(
                 $"{"threads",7} {"train s",9} {"words/s",12} {"words/s/thread",15} {"scaling",8} {"peak MB",8}");
@@ -112,18 +122,18 @@ internal static class BenchCommand
                 output.WriteLine($"{row.Threads,7} {row.Seconds,9:F2} {row.WordsPerSecond,12:N0} "
                     + $"{row.WordsPerSecondPerThread,15:N0} {row.Scaling,8:P0} {row.PeakMegabytes,8:N0}");
         });
-        if (asJson) WriteJson(output, path, corpusFigures!, options, repeats, rows);
+        if (asJson) WriteJson(output, corpusFigures!, options, repeats, rows);
         return 0;
     }
 
     private static void WriteJson(
-        TextWriter output, string path, ThroughputCorpus corpusFigures, TrainingOptions options, int repeats,
+        TextWriter output, ThroughputCorpus corpusFigures, TrainingOptions options, int repeats,
         IReadOnlyList<ThroughputRow> rows)
     {
         JsonOutput.Write(output, w =>
         {
             w.WriteStartObject();
-            w.WriteString("corpus", path);
+            w.WriteString("corpus", corpusFigures.Path);
             w.WriteNumber("corpusWords", corpusFigures.Words);
             w.WriteNumber("vocabulary", corpusFigures.Vocabulary);
             w.WriteNumber("prepareSeconds", Math.Round(corpusFigures.PrepareTime.TotalSeconds, 3));

@@ -38,7 +38,7 @@ public class CliTests
         rng.NextBytes(random);
         random[100] = 0;
         AssertOneLineError(["vocab", "-train", temp.File("missing.txt")], "does not exist");
-        AssertOneLineError(["vocab", "-train", temp.Path], "is a directory");
+        AssertOneLineError(["vocab", "-train", temp.Path], "holds no regular file");
         AssertOneLineError(["vocab", "-train", temp.Write("empty.txt", "")], "is empty");
         AssertOneLineError(["vocab", "-train", temp.Write("random.bin", random)], "byte");
         AssertOneLineError(["vocab", "-train", temp.Write("nul.bin", new byte[4096])], "NUL");
