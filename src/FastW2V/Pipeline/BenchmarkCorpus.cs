@@ -25,6 +25,15 @@ public sealed record BenchmarkCorpus(string? Path, long SyntheticWords = 10_000_
         return (file, folder);
     }
 
+    /// <summary>Deletes what <see cref="Materialize"/> made (nothing for null).</summary>
+    internal static void Delete(string? temporary)
+    {
+        if (temporary == null) return;
+        try { Directory.Delete(temporary, recursive: true); }
+        catch (IOException) { }
+        TemporaryPaths.Remove(temporary);
+    }
+
     private static void Slice(string from, string to, long bytes)
     {
         var source = new Corpus.CorpusSource(from);

@@ -25,15 +25,7 @@ public static class ThroughputBenchmark
         {
             return Run(file, options, threads, repeats, c => prepared?.Invoke(c with { Path = corpus.Name }), row);
         }
-        finally
-        {
-            if (temporary != null)
-            {
-                try { Directory.Delete(temporary, recursive: true); }
-                catch (IOException) { }
-                TemporaryPaths.Remove(temporary);
-            }
-        }
+        finally { BenchmarkCorpus.Delete(temporary); }
     }
 
     /// <summary>Counts and encodes the corpus, then trains it for each thread count.</summary>

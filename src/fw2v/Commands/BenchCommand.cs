@@ -38,6 +38,11 @@ internal static class BenchCommand
             Description = "Runs per thread count; the median is reported.", DefaultValueFactory = _ => 1,
         };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
+        var vs = new Option<string?>("--vs")
+        {
+            Description = "Compare with the trainers you have, on the same job, whole processes alternated: "
+                + "word2vec=PATH (word2vec.c), fasttext=PATH (fastText without subwords), comma-separated.",
+        };
         var cbow = new Option<int>("--cbow", "-cbow")
         {
             Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 0,
@@ -69,7 +74,8 @@ internal static class BenchCommand
             "Training throughput per thread count "
             + "(default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).")
         {
-            corpus, synthetic, quick, threads, repeat, json, cbow, size, window, negative, hs, sample, iter, noBatch,
+            corpus, synthetic, quick, threads, repeat, json, vs, cbow, size, window, negative, hs, sample, iter,
+                noBatch,
                 cbowBatch, kernels,
             pin,
         };
@@ -97,6 +103,9 @@ internal static class BenchCommand
             var source = new BenchmarkCorpus(parse.GetValue(corpus),
                 parse.GetValue(quick) ? Math.Min(2_000_000, parse.GetValue(synthetic)) : parse.GetValue(synthetic),
                 parse.GetValue(quick) ? 20L << 20 : 0);
+            if (parse.GetValue(vs) is { } peers)
+                return BenchPeers.Run(output, error, Peer.Parse(peers), source, options, counts.Max(), repeats,
+                    parse.GetValue(json));
             return Run(output, source, options, counts, repeats, parse.GetValue(json));
         });
         return command;
@@ -176,6 +185,7 @@ internal static class BenchCommand
         return counts.Distinct().ToArray();
     }
 
+    /// <summary>The job in a few words, for the table's header.</summary>
     internal static string Describe(TrainingOptions o)
     {
         string arch = o.Architecture == Architecture.SkipGram ? "skip-gram" : "CBOW";
