@@ -13,100 +13,23 @@ internal static class BenchCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var corpus = new Option<string?>("--corpus")
-        {
-            Description = "Training text (default: the built-in synthetic corpus of Zipf-distributed words; see "
-                + "--synthetic-words).",
-        };
-        var synthetic = new Option<long>("--synthetic-words")
-        {
-            Description = "Words of the built-in synthetic corpus, written to a temporary file and deleted after.",
-            DefaultValueFactory = _ => 10_000_000,
-        };
-        var quick = new Option<bool>("--quick")
-        {
-            Description = "A first look in well under a minute: 2,000,000 synthetic words, or the first 20 MB of "
-                + "--corpus.",
-        };
-        var threads = new Option<string>("--threads")
-        {
-            Description = "Comma-separated thread counts.",
-            DefaultValueFactory = _ => string.Join(",", DefaultThreads()),
-        };
-        var repeat = new Option<int>("--repeat")
-        {
-            Description = "Runs per thread count; the median is reported.", DefaultValueFactory = _ => 1,
-        };
-        var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
-        var vs = new Option<string?>("--vs")
-        {
-            Description = "Compare with the trainers you have, on the same job, whole processes alternated: "
-                + "word2vec=PATH (word2vec.c), fasttext=PATH (fastText without subwords), comma-separated.",
-        };
-        var cbow = new Option<int>("--cbow", "-cbow")
-        {
-            Description = "1 = CBOW, 0 = skip-gram.", DefaultValueFactory = _ => 0,
-        };
-        var size = new Option<int>("--size", "-size")
-        {
-            Description = "Vector dimension.", DefaultValueFactory = _ => 100,
-        };
-        var window = new Option<int>("--window", "-window") { Description = "Window.", DefaultValueFactory = _ => 5 };
-        var negative = new Option<int>("--negative", "-negative")
-        {
-            Description = "Negative samples.", DefaultValueFactory = _ => 5,
-        };
-        var hs = new Option<int>("--hs", "-hs")
-        {
-            Description = "1 = hierarchical softmax.", DefaultValueFactory = _ => 0,
-        };
-        var sample = new Option<double>("--sample", "-sample")
-        {
-            Description = "Subsampling threshold.", DefaultValueFactory = _ => 1e-4,
-        };
-        var iter = new Option<int>("--iter", "-iter") { Description = "Epochs per run.", DefaultValueFactory = _ => 1 };
-        var noBatch = new Option<bool>("--no-batch") { Description = "One example at a time (word2vec.c's loops)." };
-        var cbowBatch = SharedOptions.CbowBatch();
-        var kernels = SharedOptions.Kernels();
-        var pin = new Option<bool>("--pin") { Description = "Pin worker thread t to CPU t." };
-        var command = new Command(
-            "bench",
-            "Training throughput per thread count "
-            + "(default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).")
-        {
-            corpus, synthetic, quick, threads, repeat, json, vs, cbow, size, window, negative, hs, sample, iter,
-                noBatch,
-                cbowBatch, kernels,
-            pin,
-        };
+        var o = new BenchOptions();
+        var command = new Command("bench", "Training throughput per thread count "
+            + "(default: skip-gram, d 100, window 5, 5 negatives, sample 1e-4, 1 epoch).");
+        foreach (var option in o.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            int[] counts = ParseThreads(parse.GetValue(threads)!);
-            int repeats = parse.GetValue(repeat);
-            SharedOptions.RequireZeroOrOne(parse.GetValue(cbow), "cbow");
-            SharedOptions.RequireZeroOrOne(parse.GetValue(hs), "hs");
-            var options = new TrainingOptions
-            {
-                Architecture = parse.GetValue(cbow) == 1 ? Architecture.Cbow : Architecture.SkipGram,
-                Dimension = parse.GetValue(size),
-                Window = parse.GetValue(window),
-                Negative = parse.GetValue(negative),
-                HierarchicalSoftmax = parse.GetValue(hs) == 1,
-                Sample = parse.GetValue(sample),
-                Iterations = parse.GetValue(iter),
-                Batch = !parse.GetValue(noBatch),
-                CbowBatch = parse.GetValue(cbowBatch),
-                Kernels = SharedOptions.ChooseKernels(parse.GetValue(kernels), loops: false),
-                Pin = parse.GetValue(pin),
-                Threads = counts.Max(),
-            };
-            var source = new BenchmarkCorpus(parse.GetValue(corpus),
-                parse.GetValue(quick) ? Math.Min(2_000_000, parse.GetValue(synthetic)) : parse.GetValue(synthetic),
-                parse.GetValue(quick) ? 20L << 20 : 0);
-            if (parse.GetValue(vs) is { } peers)
+            int[] counts = ParseThreads(parse.GetValue(o.Threads)!);
+            int repeats = parse.GetValue(o.Repeat);
+            var options = o.Training(parse, counts.Max());
+            bool quick = parse.GetValue(o.Quick);
+            long words = parse.GetValue(o.Synthetic);
+            var source = new BenchmarkCorpus(parse.GetValue(o.Corpus), quick ? Math.Min(2_000_000, words) : words,
+                quick ? 20L << 20 : 0);
+            if (parse.GetValue(o.Vs) is { } peers)
                 return BenchPeers.Run(output, error, Peer.Parse(peers), source, options, counts.Max(), repeats,
-                    parse.GetValue(json));
-            return Run(output, source, options, counts, repeats, parse.GetValue(json));
+                    parse.GetValue(o.Json));
+            return Run(output, source, options, counts, repeats, parse.GetValue(o.Json));
         });
         return command;
     }
@@ -164,12 +87,6 @@ internal static class BenchCommand
             w.WriteEndArray();
             w.WriteEndObject();
         });
-    }
-
-    private static IEnumerable<int> DefaultThreads()
-    {
-        for (int n = 1; n < Environment.ProcessorCount; n *= 2) yield return n;
-        yield return Environment.ProcessorCount;
     }
 
     private static int[] ParseThreads(string text)
