@@ -120,7 +120,8 @@ public static class TemporaryPaths
     }
 
     /// <summary>A cache folder: its lock file, not held (a live run elsewhere holds it: .NET's FileShare.None
-    /// is an flock on Linux), and token-id files only. -1: not one.</summary>
+    /// is an flock on Linux), and only what fw2v puts there (token-id files, a spooled input, a benchmark's
+    /// corpus). -1: not one.</summary>
     private static long ReclaimFolder(string entry)
     {
         var names = Directory.GetFileSystemEntries(entry).Select(Path.GetFileName).ToArray();
@@ -133,7 +134,8 @@ public static class TemporaryPaths
     }
 
     private static bool IsIdFile(string path) =>
-        System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(path), @"^shard-\d{3,}\.ids$")
+        System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(path),
+            @"^(shard-\d{3,}\.ids|input\.txt|corpus\.txt)$")
         && Formats.FileStatus.Of(path, followLinks: false) is var (mode, _, _) && Formats.FileStatus.IsRegular(mode);
 
     private static long ReclaimFile(string entry)

@@ -1,9 +1,10 @@
 namespace FastW2V.Cli;
 
 /// <summary>
-/// Status lines fitted to the terminal: a line wider than the terminal (or than COLUMNS, when set) is
+/// Status lines fitted to the terminal: a line wider than the terminal (its width, or COLUMNS when set) is
 /// broken at spaces, its continuation indented under the text after the 12-column label ("Vocabulary: ").
-/// Redirected output without COLUMNS is written as it is, one record per line for logs and scripts.
+/// Redirected output is written as it is, one record per line for logs and the scripts that read them,
+/// unless FW2V_COLUMNS asks for a width anyway.
 /// </summary>
 internal sealed class TerminalLines(TextWriter error)
 {
@@ -41,9 +42,13 @@ internal sealed class TerminalLines(TextWriter error)
 
     private static int Width(TextWriter error)
     {
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns > 0) return columns;
+        if (Columns("FW2V_COLUMNS") is { } forced) return forced;
         if (Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error)) return 0;
+        if (Columns("COLUMNS") is { } columns) return columns;
         try { return Console.WindowWidth; }
         catch (IOException) { return 0; }
     }
+
+    private static int? Columns(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), out int columns) && columns > 0 ? columns : null;
 }

@@ -28,8 +28,13 @@ internal static unsafe class CacheEstimate
     public static void Check(IEnumerable<CorpusSource> sources, string? cacheFolder)
     {
         if (cacheFolder == "") throw new FastW2VException("The cache folder path is empty.");
-        long need = sources.Sum(s => Bytes(s) ?? 0);
-        if (need == 0) return;
+        var plain = sources.Where(s => !s.IsStreamed).ToList();
+        long total = plain.Sum(s => s.Length);
+        // The rate of the first file with text, scaled to every plain file: a corpus of many small files is
+        // not read once more before counting.
+        var sample = plain.FirstOrDefault(s => s.Length > 0);
+        if (sample == null || Bytes(sample) is not { } sampleNeed) return;
+        long need = (long)((sampleNeed - (1 << 20)) * (total / (double)sample.Length)) + (1 << 20);
         string root = Path.GetFullPath(cacheFolder ?? Path.GetTempPath());
         long free;
         try { free = new DriveInfo(root).AvailableFreeSpace; }

@@ -62,12 +62,13 @@ internal static unsafe partial class FileKinds
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return null; }
     }
 
-    // st_mode of struct stat on x86-64 Linux sits at byte 24 (after st_dev, st_ino, st_nlink).
+    // st_mode of struct stat sits at byte 24 on x86-64 Linux (after st_dev, st_ino, st_nlink), 16 on ARM64.
     // Known: stat could be called; Mode: null when the path (through its links) does not exist.
     private static (bool Known, uint? Mode) ModeOf(string path)
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
-            return (false, null);
+        int offset = RuntimeInformation.ProcessArchitecture switch { Architecture.X64 => 24, Architecture.Arm64 => 16,
+            _ => -1 };
+        if (!OperatingSystem.IsLinux() || offset < 0) return (false, null);
         byte* buffer = stackalloc byte[256];
         try
         {
@@ -75,15 +76,15 @@ internal static unsafe partial class FileKinds
         }
         catch (EntryPointNotFoundException)
         {
-            // glibc before 2.33 exports stat only as __xstat (version 1 on x86-64).
-            try { if (XStat(1, path, buffer) != 0) return (true, null); }
+            // glibc before 2.33 exports stat only as __xstat (version 1 on x86-64, 0 on ARM64).
+            try { if (XStat(offset == 24 ? 1 : 0, path, buffer) != 0) return (true, null); }
             catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
             {
                 return (false, null);
             }
         }
         catch (DllNotFoundException) { return (false, null); }
-        return (true, *(uint*)(buffer + 24));
+        return (true, *(uint*)(buffer + offset));
     }
 
     [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]

@@ -20,8 +20,9 @@ internal static unsafe partial class FileStatus
         byte* buffer = stackalloc byte[256];
         try
         {
-            int result = followLinks ? Stat(path, buffer) : LStat(path, buffer);
-            if (result != 0) return null;
+            if (Call(() => followLinks ? Stat(path, buffer) : LStat(path, buffer),
+                    version => followLinks ? XStat(version, path, buffer) : LXStat(version, path, buffer)) != 0)
+                return null;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return null; }
         return (*(uint*)(buffer + mode), *(uint*)(buffer + uid), *(uint*)(buffer + gid));
@@ -32,7 +33,8 @@ internal static unsafe partial class FileStatus
     {
         if (!OperatingSystem.IsLinux() || Layout() == null) return null;
         byte* buffer = stackalloc byte[256];
-        try { if (FStat((int)handle.DangerousGetHandle(), buffer) != 0) return null; }
+        int fd = (int)handle.DangerousGetHandle();
+        try { if (Call(() => FStat(fd, buffer), version => FXStat(version, fd, buffer)) != 0) return null; }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return null; }
         return (*(ulong*)buffer, *(ulong*)(buffer + 8));
     }
@@ -42,7 +44,7 @@ internal static unsafe partial class FileStatus
     {
         if (!OperatingSystem.IsLinux() || Layout() == null) return null;
         byte* buffer = stackalloc byte[256];
-        try { if (LStat(path, buffer) != 0) return null; }
+        try { if (Call(() => LStat(path, buffer), version => LXStat(version, path, buffer)) != 0) return null; }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return null; }
         return (*(ulong*)buffer, *(ulong*)(buffer + 8));
     }
@@ -67,6 +69,19 @@ internal static unsafe partial class FileStatus
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { return false; }
     }
 
+    /// <summary>
+    /// The stat call, or on glibc before 2.33 (which exports stat, lstat and fstat only as __xstat, __lxstat
+    /// and __fxstat) the versioned one: version 1 on x86-64, 0 on ARM64.
+    /// </summary>
+    private static int Call(Func<int> modern, Func<int, int> versioned)
+    {
+        try { return modern(); }
+        catch (EntryPointNotFoundException)
+        {
+            return versioned(RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 1 : 0);
+        }
+    }
+
     // Offsets of st_mode, st_uid and st_gid in struct stat (st_dev and st_ino are the first two 8-byte fields).
     private static (int Mode, int Uid, int Gid)? Layout() => RuntimeInformation.ProcessArchitecture switch
     {
@@ -83,6 +98,15 @@ internal static unsafe partial class FileStatus
 
     [LibraryImport("libc", EntryPoint = "fstat")]
     private static partial int FStat(int fd, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "__xstat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int XStat(int version, string path, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "__lxstat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LXStat(int version, string path, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "__fxstat")]
+    private static partial int FXStat(int version, int fd, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "fchown")]
     private static partial int FChown(int fd, uint owner, uint group);

@@ -15,10 +15,8 @@ public sealed record BenchmarkCorpus(string? Path, long SyntheticWords = 10_000_
     internal (string File, string? Temporary) Materialize()
     {
         if (Path != null && SliceBytes <= 0) return (Path, null);
-        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
-            "fw2v-bench-" + TemporaryPaths.UniqueSuffix("fw2v-bench-"));
-        Directory.CreateDirectory(folder);
-        TemporaryPaths.AddFolder(folder);
+        // A cache folder like training's: locked while it lives, reclaimed by a later run if this one is killed.
+        string folder = Preparation.CacheFolder.Create(null, keep: false, log: null);
         string file = System.IO.Path.Combine(folder, "corpus.txt");
         if (Path == null) SyntheticCorpus.Write(file, SyntheticWords);
         else Slice(Path, file, SliceBytes);
@@ -28,10 +26,7 @@ public sealed record BenchmarkCorpus(string? Path, long SyntheticWords = 10_000_
     /// <summary>Deletes what <see cref="Materialize"/> made (nothing for null).</summary>
     internal static void Delete(string? temporary)
     {
-        if (temporary == null) return;
-        try { Directory.Delete(temporary, recursive: true); }
-        catch (IOException) { }
-        TemporaryPaths.Remove(temporary);
+        if (temporary != null) Preparation.CacheFolder.TryDelete(temporary);
     }
 
     private static void Slice(string from, string to, long bytes)

@@ -25,15 +25,17 @@ internal sealed partial class TrainingPipeline
         if (job.Output == null && job.SaveVocabulary == null && !_inMemory)
             throw new FastW2VException("Nothing to do: give --output FILE (and/or --save-vocab FILE).");
         var outputs = Outputs(job);
-        OutputPaths.CheckDistinct(outputs, [(job.Input, "training file"), (job.ReadVocabulary,
-            "vocabulary file to read"),
-            (job.InitialVectors, "initial vectors file")]);
+        var notes = new List<string>();
+        var files = ExpandInputs(job, notes, outputs);
+        OutputPaths.CheckDistinct(outputs, [.. files.Select(i => ((string?)i, "training file")),
+            (job.ReadVocabulary, "vocabulary file to read"), (job.InitialVectors, "initial vectors file")]);
         ReadEvaluationFiles(job);
         StartDistributed(job);
         if (Reporting)
             foreach (var (path, what) in outputs)
                 if (path != null) AtomicFile.CheckWritable(path, what);
-        _corpus = Corpus(job, "Give the training text: -train FILE (or --resume CHECKPOINT).");
+        foreach (string note in notes) _log?.Invoke(note);
+        _corpus = Corpus(files, "Give the training text: -train FILE (or --resume CHECKPOINT).");
         CheckLongRun(job);
         if (job.Output != null && !job.Force) CacheEstimate.Check(_corpus.Sources, job.CacheFolder);
         if (job.InitialVectors == null || job.Resume != null) return;
@@ -46,14 +48,34 @@ internal sealed partial class TrainingPipeline
     private void CheckCount(TrainingJob job)
     {
         _log = _events.Log;
+        var files = ExpandInputs(job, null, [(job.SaveVocabulary, "vocabulary file")]);
+        OutputPaths.CheckDistinct([(job.SaveVocabulary, "vocabulary file")], files.Select(i => ((string?)i,
+            "training file")));
         if (job.SaveVocabulary != null) AtomicFile.CheckWritable(job.SaveVocabulary, "vocabulary file");
-        _corpus = Corpus(job, "Give the text to count: -train FILE.");
+        _corpus = Corpus(files, "Give the text to count: -train FILE.");
     }
 
-    /// <summary>The corpus the job names: its files, folders and patterns expanded, each file checked.</summary>
-    private CorpusSet Corpus(TrainingJob job, string missing)
+    /// <summary>
+    /// The files the job's inputs name (folders and patterns expanded; what a folder holds besides files is
+    /// told to <paramref name="notes"/>, or the log). An output inside an input folder is refused: the next
+    /// run over that folder would train on it.
+    /// </summary>
+    private IReadOnlyList<string> ExpandInputs(TrainingJob job, List<string>? notes,
+        IEnumerable<(string? Path, string What)> outputs)
     {
-        var files = CorpusInputs.Expand(job.Inputs, _log);
+        var files = CorpusInputs.Expand(job.Inputs, notes != null ? notes.Add : _log);
+        foreach (string folder in job.Inputs.Where(Directory.Exists).Select(Path.GetFullPath))
+            foreach (var (path, what) in outputs)
+                if (path != null && path != AtomicFile.StandardOutput
+                    && Path.GetDirectoryName(Path.GetFullPath(path)) == folder.TrimEnd('/'))
+                    throw new FastW2VException($"The {what} '{path}' is inside the input folder '{folder}': a later "
+                        + "run over that folder would train on it; write it elsewhere.");
+        return files;
+    }
+
+    /// <summary>The corpus of these files, each checked.</summary>
+    private static CorpusSet Corpus(IReadOnlyList<string> files, string missing)
+    {
         if (files.Count == 0) throw new FastW2VException(missing);
         return new CorpusSet(files);
     }
@@ -88,7 +110,8 @@ internal sealed partial class TrainingPipeline
     {
         if (job.Distributed is not { } options)
         {
-            int launched = MpiLibrary.LaunchedRanks();
+            // (A program that embeds the library trains in memory: how it was started is its own business.)
+            int launched = _inMemory ? 0 : MpiLibrary.LaunchedRanks();
             if (launched > 1)
                 throw new FastW2VException($"Started by mpirun as one of {launched} ranks without --mpi: each would "
                     + "train the whole corpus and write the same files; add --mpi.");

@@ -24,7 +24,7 @@ internal sealed partial class TrainingPipeline
         _log?.Invoke($"Kernels:    {training.Kernels.Name} ({training.Kernels.Description}), {training.Threads} "
             + $"thread(s)");
         if (job.Output == null && !_inMemory) return Summary(prepared);
-        if (!job.Force) MemoryEstimate.Check(vocabulary.Count, training, mpi: _distributed != null);
+        if (!job.Force && !_inMemory) MemoryEstimate.Check(vocabulary.Count, training, mpi: _distributed != null);
         if (training.FullSoftmax && vocabulary.Count > 10_000 && Reporting)
         {
             long examples = prepared.Encoded!.TokenCount * training.Iterations
@@ -107,9 +107,12 @@ internal sealed partial class TrainingPipeline
             throw new TrainingStoppedException(job.Checkpoint, afterTraining: false, Reporting, _events.Stop);
         }
         finally { _events.TrainingPhase?.Invoke(false); }
-        if (_events.Stop.IsCancellationRequested && _distributed == null) // the stop came as training ended
+        // A stop that came as training ended: nothing is written (in memory, the vectors are the caller's).
+        if (_events.Stop.IsCancellationRequested && _distributed == null && !_inMemory)
         {
             result.Model.Dispose();
+            _session?.Dispose();
+            _session = null;
             throw new TrainingStoppedException(null, afterTraining: true, Reporting, _events.Stop);
         }
         return result;

@@ -71,7 +71,7 @@ internal sealed partial class TrainingPipeline : IDisposable
         var report = new TrainingReport
         {
             Job = job, Corpus = corpus, Result = result, Evaluations = [.. _evaluations], Outputs = outputs,
-            WriteTime = write, Wall = _wall.Elapsed, Reporting = Reporting,
+            WriteTime = write, Wall = _wall.Elapsed, Reporting = Reporting, Rank = _distributed?.Ranks.Rank ?? 0,
         };
         // An MPI job's ranks all finish MPI on success; on a failure the caller aborts the job instead
         // (finishing would wait for ranks that may never get there).

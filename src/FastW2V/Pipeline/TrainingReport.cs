@@ -21,4 +21,6 @@ public sealed class TrainingReport
     public TimeSpan Wall { get; init; }
     /// <summary>This process wrote the outputs (alone, or rank 0 of an MPI job).</summary>
     public bool Reporting { get; init; } = true;
+    /// <summary>This process's rank in an MPI job (0 alone).</summary>
+    public int Rank { get; init; }
 }

@@ -20,7 +20,8 @@ internal sealed class FileSetPlan
     /// stream).</summary>
     public long Bytes(int s) => Math.Max(1 << 20, Shards[s].Where(g => !g.IsWholeStream).Sum(g => g.Length));
 
-    public static FileSetPlan Make(CorpusSet set, SafeFileHandle?[] handles, int threads)
+    /// <param name="open">Opens a plain file (to find word boundaries near the cuts).</param>
+    public static FileSetPlan Make(CorpusSet set, int threads, Func<CorpusSource, SafeFileHandle> open)
     {
         long plain = set.Sources.Where(s => !s.IsStreamed).Sum(s => s.Length);
         var plan = new FileSetPlan { PlainBytes = plain };
@@ -43,24 +44,31 @@ internal sealed class FileSetPlan
                 continue;
             }
             long position = 0, length = source.Length;
+            SafeFileHandle? handle = null;
             if (length == 0) current.Add(new FileSegment(i, 0, 0, EndsFile: true, IsWholeStream: false));
-            while (position < length)
+            try
             {
-                long room = target - filled;
-                if (length - position <= room)
+                while (position < length)
                 {
-                    current.Add(new FileSegment(i, position, length - position, EndsFile: true, IsWholeStream: false));
-                    filled += length - position;
-                    position = length;
-                    if (filled >= target) Close();
-                    continue;
+                    long room = target - filled;
+                    if (length - position <= room)
+                    {
+                        current.Add(new FileSegment(i, position, length - position, EndsFile: true,
+                            IsWholeStream: false));
+                        filled += length - position;
+                        position = length;
+                        if (filled >= target) Close();
+                        continue;
+                    }
+                    handle ??= open(source);
+                    long cut = ShardPlanner.Align(handle, position + room, length);
+                    current.Add(new FileSegment(i, position, cut - position, EndsFile: cut == length,
+                        IsWholeStream: false));
+                    position = cut;
+                    Close();
                 }
-                long cut = ShardPlanner.Align(handles[i]!, position + room, length);
-                current.Add(new FileSegment(i, position, cut - position, EndsFile: cut == length,
-                    IsWholeStream: false));
-                position = cut;
-                Close();
             }
+            finally { handle?.Dispose(); }
         }
         Close();
         return plan;

@@ -27,24 +27,33 @@ internal sealed unsafe class TrainingTables : IDisposable
 
     public TrainingTables(Vocabulary vocabulary, WordVectorModel model, TrainingOptions options)
     {
-        long[] counts = vocabulary.GetCounts();
-        bool negatives = options.Negative > 0;
-        _alias = negatives && options.Sampler == NegativeSamplerKind.Alias ? new AliasTable(counts) : null;
-        _unigram = negatives && options.Sampler == NegativeSamplerKind.Table ? new UnigramTable(counts) : null;
-        var thresholds = new SubsamplingTable(vocabulary, options.Sample).Thresholds;
-        _keep = GC.AllocateUninitializedArray<uint>(Math.Max(1, thresholds.Length), pinned: true);
-        thresholds.CopyTo(_keep);
-        Keep = (uint*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _keep[0]);
-        var ns = new NegativeSamplingStep(model, options.Negative, _sigmoid, _alias, _unigram);
-        _tree = options.HierarchicalSoftmax ? new HuffmanTree(counts) : null;
-        Heads = new OutputHeads(model, options, ns, _tree);
-        // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
-        Scratch = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
-            .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative,
-                options.Architecture == Architecture.SkipGram ? options.Window : 0,
-                options.Architecture == Architecture.Cbow && options.Batch ? options.CbowBatch : 0,
-                options.FullSoftmax ? model.Words : 0));
-        _poolLifetime = Scratch as IDisposable;
+        // A table that fails to build (out of memory) must not leave the ones before it allocated.
+        try
+        {
+            long[] counts = vocabulary.GetCounts();
+            bool negatives = options.Negative > 0;
+            _alias = negatives && options.Sampler == NegativeSamplerKind.Alias ? new AliasTable(counts) : null;
+            _unigram = negatives && options.Sampler == NegativeSamplerKind.Table ? new UnigramTable(counts) : null;
+            var thresholds = new SubsamplingTable(vocabulary, options.Sample).Thresholds;
+            _keep = GC.AllocateUninitializedArray<uint>(Math.Max(1, thresholds.Length), pinned: true);
+            thresholds.CopyTo(_keep);
+            Keep = (uint*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref _keep[0]);
+            var ns = new NegativeSamplingStep(model, options.Negative, _sigmoid, _alias, _unigram);
+            _tree = options.HierarchicalSoftmax ? new HuffmanTree(counts) : null;
+            Heads = new OutputHeads(model, options, ns, _tree);
+            // The provider makes a disposable pool for IDisposable objects: disposing it frees the buffers.
+            Scratch = new DefaultObjectPoolProvider { MaximumRetained = options.Threads }
+                .Create(new TrainingScratch.Policy(model.Input.Stride, options.Negative,
+                    options.Architecture == Architecture.SkipGram ? options.Window : 0,
+                    options.Architecture == Architecture.Cbow && options.Batch ? options.CbowBatch : 0,
+                    options.FullSoftmax ? model.Words : 0));
+            _poolLifetime = Scratch as IDisposable;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public void Dispose()

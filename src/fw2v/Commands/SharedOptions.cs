@@ -29,8 +29,15 @@ internal static class SharedOptions
     };
 
     /// <summary>What <see cref="Inputs"/> and <see cref="InputList"/> name together, in that order.</summary>
-    public static string[] InputNames(ParseResult parse, Option<string[]> inputs, Option<string?> list) =>
-        [.. parse.GetValue(inputs) ?? [], .. parse.GetValue(list) is { } path ? CorpusInputs.ReadList(path) : []];
+    public static string[] InputNames(ParseResult parse, Option<string[]> inputs, Option<string?> list)
+    {
+        string[] given = parse.GetValue(inputs) ?? [];
+        string? listPath = parse.GetValue(list);
+        if (listPath == "-" && given.Contains("-"))
+            throw new FastW2VException("Standard input can be read once: give the input list or the text on it, "
+                + "not both.");
+        return [.. given, .. listPath != null ? CorpusInputs.ReadList(listPath) : []];
+    }
 
     public static Option<int> Threads() => new("--threads", "-threads")
     {

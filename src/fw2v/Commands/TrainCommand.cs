@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FastW2V.Distributed;
 
 namespace FastW2V.Cli.Commands;
 
@@ -67,7 +66,7 @@ internal static class TrainCommand
             display?.Finish();
             // An MPI job's other ranks print their summary only with --rank-log, prefixed with their rank.
             if (log != null && report.Result != null && (report.Reporting || job.Distributed?.RankLog == true))
-                TrainSummary.Write(report.Reporting ? log : line => log($"[rank {MpiSession.Current?.Rank}] {line}"),
+                TrainSummary.Write(report.Reporting ? log : line => log($"[rank {report.Rank}] {line}"),
                     report, debug >= 3);
             if (json && report.Reporting && report.Result != null)
                 JsonOutput.Write(output, w => TrainReport.Write(w, report));

@@ -223,9 +223,9 @@ public class LossSummaryTests
 
     private static (int Code, string Out, string Err) RunWithColumns(int columns, params string[] args)
     {
-        string? before = Environment.GetEnvironmentVariable("COLUMNS");
-        Environment.SetEnvironmentVariable("COLUMNS", columns.ToString());
+        string? before = Environment.GetEnvironmentVariable("FW2V_COLUMNS");
+        Environment.SetEnvironmentVariable("FW2V_COLUMNS", columns.ToString());
         try { return Run(args); }
-        finally { Environment.SetEnvironmentVariable("COLUMNS", before); }
+        finally { Environment.SetEnvironmentVariable("FW2V_COLUMNS", before); }
     }
 }

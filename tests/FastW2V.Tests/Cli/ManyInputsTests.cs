@@ -76,3 +76,47 @@ public class ManyInputsTests
         AssertOneLine(Run("vocab", "-train", TestData.RequireShared(TestData.Lee), temp.File("nope.txt")), "nope.txt");
     }
 }
+
+/// <summary>Many inputs never cost the user a file, a descriptor or the truth.</summary>
+public class ManyInputsSafetyTests
+{
+    [Test]
+    public void An_output_naming_any_input_or_landing_in_an_input_folder_is_refused()
+    {
+        using var temp = new TempFolder();
+        string a = temp.Write("a.txt", "one two three\n"), b = temp.Write("b.txt", "four five six\n");
+        AssertOneLine(Run("-train", a, b, "-output", b, "-size", "8"), "same file");
+        Assert.That(File.ReadAllText(b), Is.EqualTo("four five six\n"));
+        AssertOneLine(Run("vocab", "-train", a, b, "--save-vocab", b), "same file");
+        Directory.CreateDirectory(temp.File("d"));
+        File.Copy(a, temp.File("d/a.txt"));
+        AssertOneLine(Run("-train", temp.File("d"), "-output", temp.File("d/vectors.txt"), "-size", "8"), "inside the input folder");
+    }
+
+    [Test]
+    public void Standard_input_cannot_be_both_the_list_and_a_text() =>
+        AssertOneLine(Run("vocab", "-train", "-", "--input-list", "-"), "Standard input can be read once");
+
+    [Test]
+    public void Counting_past_the_prune_threshold_still_reports_the_bytes_read()
+    {
+        using var temp = new TempFolder();
+        var (files, _) = FastW2V.Tests.Preparation.FileSetTests.Shards(temp);
+        var (code, text, err) = Run(["vocab", "-train", .. files, "--prune-threshold", "1000", "-min-count", "1"]);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(text, Does.Match(@"Corpus: +8 files \(.*\): [1-9][\d,]* bytes"));
+        Assert.That(text, Does.Not.Contain("NaN"));
+    }
+
+    [Test]
+    public void More_files_than_the_process_may_open_are_read_one_at_a_time()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("many"));
+        for (int i = 0; i < 1500; i++) File.WriteAllText(temp.File($"many/{i:D4}.txt"), $"word{i % 7} other{i % 3}\n");
+        var (code, output, err) = RunShell("bash", $"ulimit -n 1024 && FW2V vocab -train '{temp.File("many")}' -threads 2 "
+            + "-min-count 1");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("1,500 files").Or.Contain("1500 files"));
+    }
+}
