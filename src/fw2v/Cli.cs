@@ -26,9 +26,9 @@ public static class Cli
             BenchCommand.Create(output, error),
             PhrasesCommand.Create(output, error),
             ClassesCommand.Create(output, error),
-            PictureCommands.Plot(output),
-            PictureCommands.PlotLoss(output),
-            PictureCommands.Export(output),
+            PictureCommands.Plot(error),
+            PictureCommands.PlotLoss(error),
+            PictureCommands.Export(error),
         };
         args = ClassicArguments.Translate(args);
         if (args is ["--version"])

@@ -9,7 +9,7 @@ internal static class AnalogyCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary; - = stdin)." };
         var words = new Argument<string[]>("words")
         {
             Description = "a b c: a is to b as c is to ?", Arity = new ArgumentArity(3, 3),

@@ -13,7 +13,7 @@ internal static class NearestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary; - = stdin)." };
         var words = new Argument<string[]>("words")
         {
             Description = "One query: its words are summed (-word subtracts, +word adds). "
@@ -30,9 +30,12 @@ internal static class NearestCommand
         {
             int count = parse.GetValue(k);
             if (count < 1) throw new FastW2VException($"k must be at least 1 (got {count}).");
+            string[] given = parse.GetValue(words) ?? [];
+            StandardStreams.CheckOneInput(
+                (parse.GetValue(vectors), "vector file"), (given.Length == 0 ? StandardStreams.Name : null, "queries"));
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
             using var nn = new NearestNeighbours(v);
-            if (parse.GetValue(words) is { Length: > 0 } given)
+            if (given.Length > 0)
             {
                 // A query given on the command line that cannot be answered is a failed run.
                 var terms = NearestNeighbours.Terms(string.Join(' ', given));
@@ -65,11 +68,12 @@ internal static class NearestCommand
 
     private static IEnumerable<string> ReadQueries(TextWriter output)
     {
-        bool prompt = !Console.IsInputRedirected;
+        bool prompt = StandardStreams.InputIsTerminal;
+        using var input = new StreamReader(StandardStreams.OpenInput());
         while (true)
         {
             if (prompt) output.Write("Enter word or words (EXIT to break): ");
-            string? line = Console.ReadLine();
+            string? line = input.ReadLine();
             if (line == null && prompt) output.WriteLine(); // Ctrl-D: the shell's prompt starts on its own line
             if (line == null || line.Trim() == "EXIT") yield break;
             yield return line;

@@ -41,6 +41,9 @@ internal static class TrainCommand
             int debug = parse.GetValue(options.Debug);
             bool quiet = parse.GetValue(options.Quiet), jsonProgress = parse.GetValue(options.Progress) == "json";
             var text = new TerminalLines(error);
+            // Evaluations are results, for stdout, unless an output written to "-" owns it.
+            var results = new[] { job.Output, job.SaveVocabulary, job.OutputVectors }
+                .Any(Formats.StandardStreams.IsStandard) ? error : output;
             IProgressSink? display = quiet || !(debug > 1 || jsonProgress) ? null
                 : jsonProgress ? new JsonProgress(error) : new ProgressDisplay(error);
             Action<string>? log = quiet || debug < 1 ? null : line => { display?.Finish(); text.WriteLine(line); };
@@ -52,7 +55,7 @@ internal static class TrainCommand
                 Progress = display != null ? display.Show : null,
                 ProgressInterval = display?.Interval,
                 Note = display != null ? display.Note : log,
-                Evaluated = e => { display?.Finish(); if (!json) TrainSummary.Evaluation(output, e); },
+                Evaluated = e => { display?.Finish(); if (!json) TrainSummary.Evaluation(results, e); },
                 Stop = stop.Token,
                 TrainingPhase = training => Interruption.Training(training ? stop : null),
             };
