@@ -52,10 +52,12 @@ public static class StandardStreams
     public static void CheckOneInput(params (string? Path, string What)[] inputs)
     {
         var fromStdin = inputs.Where(i => IsStandard(i.Path)).Select(i => i.What).ToList();
-        if (fromStdin.Count > 1)
-            throw new FastW2VException(
-                $"Only one input can be standard input (-): the {string.Join(" and the ", fromStdin)} both name it; "
-                + "give all but one a file.");
+        if (fromStdin.Count < 2) return;
+        // "the vector file and the word-pair files", not the same name twice.
+        var named = fromStdin.GroupBy(w => w).Select(g => g.Count() > 1 ? $"{g.Key}s" : g.Key);
+        throw new FastW2VException(
+            $"Only one input can be standard input (-): the {string.Join(" and the ", named)} "
+            + $"{(fromStdin.Count == 2 ? "both" : "all")} name it; give all but one a file.");
     }
 
     /// <summary>How messages name <paramref name="path"/>: "standard input" for "-".</summary>

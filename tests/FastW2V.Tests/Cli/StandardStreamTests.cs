@@ -187,7 +187,7 @@ public class StandardStreamTests
         using var temp = new TempFolder();
         string vectors = temp.Write("v.txt", Text);
         AssertOneLine(RunPiped(Text, "eval", "analogy", "-", "-"), "vector file and the questions file");
-        AssertOneLine(RunPiped(Text, "eval", "similarity", vectors, "-", "-"), "standard input");
+        AssertOneLine(RunPiped(Text, "eval", "similarity", vectors, "-", "-"), "the word-pair files both name it");
         AssertOneLine(RunPiped(Text, "eval", "similarity", "-", "-"), "standard input");
         AssertOneLine(RunPiped(Text, "nn", "-"), "the vector file and the queries");
     }
