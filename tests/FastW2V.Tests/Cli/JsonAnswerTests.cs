@@ -4,7 +4,7 @@ using static FastW2V.Tests.Cli.CliHarness;
 
 namespace FastW2V.Tests.Cli;
 
-/// <summary><c>nn --json</c> and <c>analogy --json</c>: the answers the text shows, as JSON a pipeline parses.</summary>
+/// <summary><c>nn --json</c> and <c>analogy --json</c>: the answers the text shows, as JSON to parse.</summary>
 public class JsonAnswerTests
 {
     private static string Vectors(TempFolder temp) => temp.Write("v.txt",
