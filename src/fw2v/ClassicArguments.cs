@@ -13,6 +13,9 @@ public static class ClassicArguments
         "-min-count", "-alpha", "-binary", "-cbow", "-save-vocab", "-read-vocab", "-debug", "-classes",
     ];
 
+    /// <summary>word2vec.c's flags, which stand for <c>fw2v train</c>'s when they come first.</summary>
+    public static IReadOnlyCollection<string> Names => Flags;
+
     public static string[] Translate(string[] args)
     {
         if (args.Length > 0 && Flags.Contains(args[0])) args = ["train", .. args];

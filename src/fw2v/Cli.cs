@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using FastW2V.Cli.Commands;
 
 namespace FastW2V.Cli;
@@ -26,9 +25,9 @@ public static class Cli
             BenchCommand.Create(output, error),
             PhrasesCommand.Create(output, error),
             ClassesCommand.Create(output, error),
-            PictureCommands.Plot(output),
-            PictureCommands.PlotLoss(output),
-            PictureCommands.Export(output),
+            PictureCommands.Plot(error),
+            PictureCommands.PlotLoss(error),
+            PictureCommands.Export(error),
         };
         args = ClassicArguments.Translate(args);
         if (args is ["--version"])
@@ -42,9 +41,7 @@ public static class Cli
         else if (args[0] == "help") args = [.. args[1..], "--help"];
         else if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
         {
-            error.WriteLine(
-                $"fw2v: error: unknown command '{args[0]}'; "
-                + $"the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see 'fw2v --help')");
+            error.WriteLine($"fw2v: error: {UsageErrors.UnknownCommand(args[0], root)} (see 'fw2v --help')");
             return UsageError;
         }
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });
@@ -62,7 +59,7 @@ public static class Cli
             output.Write(HelpText.WithEverySpelling(captured.ToString(), parse.CommandResult.Command));
             return code;
         }
-        string? message = parse.Errors.Count > 0 ? ParserMessage(parse) : OptionTakenAsArgument(parse);
+        string? message = UsageErrors.Describe(parse);
         if (message != null)
         {
             string page = $"fw2v {HelpText.Path(parse.CommandResult.Command)}".TrimEnd();
@@ -86,37 +83,6 @@ public static class Cli
         ?? "unknown";
 
     private static bool AsksForHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
-
-    /// <summary>One line, even for the parser's multi-line messages (the list of accepted values).</summary>
-    private static string ParserMessage(ParseResult parse)
-    {
-        // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
-        var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
-            ?? parse.Errors[0];
-        var parts = first.Message.Split(
-            ['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(' ', parts);
-    }
-
-    /// <summary>
-    /// An unknown option that a command's file or word argument took as a value (`eval similarity V f
-    /// --bogus` read a file '--bogus'): refused. A number (-5) is a value; <c>nn</c>'s words may be
-    /// negated with one dash (-man), so there only a double dash is an option.
-    /// </summary>
-    private static string? OptionTakenAsArgument(ParseResult parse)
-    {
-        bool signedWords = parse.CommandResult.Command.Name == "nn";
-        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
-            foreach (var token in argument.Tokens)
-            {
-                string v = token.Value;
-                if (v.Length < 2 || v[0] != '-') continue;
-                if (double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _)) continue;
-                if (signedWords && v[1] != '-') continue;
-                return $"Unrecognized option '{v}'";
-            }
-        return null;
-    }
 
     /// <summary>Turns any exception into one line; the stack trace only with FW2V_DEBUG=1.</summary>
     public static int Report(Exception e, TextWriter error)

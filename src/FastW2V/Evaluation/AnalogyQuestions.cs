@@ -18,13 +18,13 @@ public sealed class AnalogyQuestions
     }
 
     /// <summary>Reads a questions-words.txt-style file; a malformed line is counted and skipped.</summary>
+    /// <param name="path">The file, or "-" for standard input.</param>
     public static AnalogyQuestions Read(string path)
     {
-        Formats.FileInput.CheckReadable(path, "questions file");
         var sections = new List<string>();
         var questions = new List<AnalogyQuestion>();
         int malformed = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in Formats.FileInput.ReadLines(path, "questions file"))
         {
             var parts = raw.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 0) continue;
@@ -39,7 +39,8 @@ public sealed class AnalogyQuestions
             questions.Add(new AnalogyQuestion(sections.Count - 1, parts[0].ToUpperInvariant(),
                 parts[1].ToUpperInvariant(), parts[2].ToUpperInvariant(), parts[3].ToUpperInvariant()));
         }
-        if (questions.Count == 0) throw new FastW2VException($"{path}: no question of four words found.");
+        if (questions.Count == 0) throw new FastW2VException(
+                $"{Formats.StandardStreams.Describe(path)}: no question of four words found.");
         return new AnalogyQuestions(sections, questions, malformed);
     }
 }

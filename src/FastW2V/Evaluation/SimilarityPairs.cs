@@ -28,13 +28,13 @@ public sealed class SimilarityPairs
     }
 
     /// <summary>Reads a word-pair file: two words and a score per line, separated by tabs or spaces.</summary>
+    /// <param name="path">The file, or "-" for standard input (named "stdin" in reports).</param>
     public static SimilarityPairs Read(string path)
     {
-        Formats.FileInput.CheckReadable(path, "word-pair file");
         var pairs = new List<SimilarityPair>();
         int malformed = 0;
         bool header = false, first = true;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in Formats.FileInput.ReadLines(path, "word-pair file"))
         {
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
@@ -53,17 +53,20 @@ public sealed class SimilarityPairs
             pairs.Add(new SimilarityPair(parts[0], parts[1],
                 double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)));
         }
-        if (pairs.Count == 0) throw new FastW2VException($"{path}: no \"word word score\" line found.");
-        return new SimilarityPairs(Path.GetFileNameWithoutExtension(path), pairs, malformed, header);
+        if (pairs.Count == 0)
+            throw new FastW2VException($"{Formats.StandardStreams.Describe(path)}: no \"word word score\" line found.");
+        string name = Formats.StandardStreams.IsStandard(path) ? "stdin" : Path.GetFileNameWithoutExtension(path);
+        return new SimilarityPairs(name, pairs, malformed, header);
     }
 
-    /// <summary>The files named: each file itself, each folder's *.txt, *.tsv and *.csv files in name order.</summary>
+    /// <summary>The files named: each file itself ("-" too: standard input), each folder's *.txt, *.tsv and *.csv files
+    /// in name order.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (!Formats.StandardStreams.IsStandard(path) && Directory.Exists(path))
             {
                 var inFolder = Directory.GetFiles(path)
                     .Where(f => f.EndsWith(".txt") || f.EndsWith(".tsv") || f.EndsWith(".csv"))

@@ -16,14 +16,14 @@ public static class AtomicFile
     private const int NameMax = 255; // bytes in one file name on Linux file systems
 
     /// <summary>The path that names standard output (pipelines: <c>--output -</c>).</summary>
-    public const string StandardOutput = "-";
+    public const string StandardOutput = StandardStreams.Name;
 
     /// <summary>Writes <paramref name="path"/> through a temp file renamed over it ("-": standard output).</summary>
     public static void Write(string path, Action<Stream> write, string what = "output file")
     {
         if (path == StandardOutput)
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardStreams.OpenOutput();
             var buffered = new BufferedStream(stdout, 1 << 20);
             write(buffered);
             buffered.Flush();

@@ -12,14 +12,44 @@ public static class FileInput
 
     /// <summary>Reads a whole file; a missing or unreadable one is a one-line error naming <paramref
     /// name="what"/>.</summary>
+    /// <param name="path">The file, or "-" for standard input.</param>
     public static byte[] ReadAllBytes(string path, string what)
     {
+        if (StandardStreams.IsStandard(path))
+        {
+            using var input = StandardStreams.OpenInput();
+            using var copy = new MemoryStream();
+            try { input.CopyTo(copy); }
+            catch (IOException e)
+            {
+                throw new FastW2VException($"Cannot read the {what} from standard input: {e.Message}");
+            }
+            return copy.ToArray();
+        }
         CheckReadable(path, what);
         try { return File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new FastW2VException($"Cannot read the {what} '{path}': {e.Message}");
         }
+    }
+
+    /// <summary>The lines of a text file, or of standard input for "-"; a missing file is a one-line error naming
+    /// <paramref name="what"/>.</summary>
+    public static IEnumerable<string> ReadLines(string path, string what)
+    {
+        if (!StandardStreams.IsStandard(path))
+        {
+            CheckReadable(path, what);
+            return File.ReadLines(path);
+        }
+        return StandardInputLines();
+    }
+
+    private static IEnumerable<string> StandardInputLines()
+    {
+        using var reader = new StreamReader(StandardStreams.OpenInput());
+        while (reader.ReadLine() is { } line) yield return line;
     }
 
     internal static FileStream OpenRead(string path, string what)

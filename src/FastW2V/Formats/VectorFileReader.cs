@@ -13,11 +13,25 @@ public static unsafe partial class VectorFileReader
 {
     /// <summary>Reads word2vec's text or binary format (detected unless <paramref name="binary"/> says), and gensim's
     /// and fastText's .vec; bad files are a one-line <see cref="FastW2VException"/>.</summary>
+    /// <param name="path">The file, or "-" for standard input (read whole into memory first).</param>
+    /// <param name="binary">The format, when it must not be detected.</param>
     public static WordVectors Read(string path, bool? binary = null)
     {
+        if (StandardStreams.IsStandard(path))
+        {
+            string name = StandardStreams.Describe(path);
+            using var input = StandardStreams.OpenInput();
+            using var buffer = InputBuffer.ReadAll(input, name);
+            return Parse(buffer.Pointer, buffer.Length, name, binary);
+        }
         FileInput.CheckReadable(path, "vector file");
         using var file = new MappedFile(path);
-        var data = new Reader(file.Pointer, file.Length, path);
+        return Parse(file.Pointer, file.Length, path, binary);
+    }
+
+    private static WordVectors Parse(byte* p, long length, string path, bool? binary)
+    {
+        var data = new Reader(p, length, path);
         var (rows, dim) = data.Header();
         bool isBinary = binary ?? data.LooksBinary(dim);
         data.CheckHeaderFits(rows, dim, isBinary);

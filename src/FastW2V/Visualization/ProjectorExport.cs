@@ -10,6 +10,18 @@ namespace FastW2V.Visualization;
 /// </summary>
 public static unsafe class ProjectorExport
 {
+    /// <summary>
+    /// Refuses, before any work, a folder that cannot be one: "-" (two files cannot share standard output) or
+    /// an empty path.
+    /// </summary>
+    public static void CheckFolder(string folder)
+    {
+        if (StandardStreams.IsStandard(folder))
+            throw new FastW2VException("The projector export is two files (vectors.tsv and metadata.tsv): "
+                + "standard output (-) cannot hold them; give a folder.");
+        if (string.IsNullOrEmpty(folder)) throw new FastW2VException("The projector folder path is empty.");
+    }
+
     /// <summary>Writes vectors.tsv and metadata.tsv into <paramref name="folder"/> (created if needed); <paramref
     /// name="limit"/> &gt; 0: the most frequent words only.</summary>
     /// <exception cref="FastW2VException">A negative limit, or an output that cannot be written (then neither
@@ -17,6 +29,7 @@ public static unsafe class ProjectorExport
     public static void Write(WordVectors vectors, string folder, int limit = 0)
     {
         if (limit < 0) throw new FastW2VException($"The limit must be 0 (every word) or more (got {limit}).");
+        CheckFolder(folder);
         Directory.CreateDirectory(folder);
         int rows = limit > 0 ? Math.Min(limit, vectors.Count) : vectors.Count;
         AtomicFile.WriteAll([(Path.Combine(folder, "vectors.tsv"), stream =>

@@ -9,16 +9,17 @@ internal static class AnalogyCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary; - = stdin)." };
         var words = new Argument<string[]>("words")
         {
             Description = "a b c: a is to b as c is to ?", Arity = new ArgumentArity(3, 3),
         };
         var k = new Option<int>("-k") { Description = "Answers to show.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print the answers as one JSON document." };
         var command = new Command(
             "analogy", "Answer one analogy: a is to b as c is to ? (nearest words to b − a + c).")
         {
-            vectors, words, k,
+            vectors, words, k, json,
         };
         command.SetAction(parse =>
         {
@@ -30,8 +31,20 @@ internal static class AnalogyCommand
             var result = nn.Analogy(abc[0], abc[1], abc[2], count);
             if (result == null)
                 throw new FastW2VException($"out of vocabulary: {string.Join(' ', abc.Where(w => v.Find(w) < 0))}");
-            output.WriteLine($"{abc[0]} : {abc[1]} :: {abc[2]} : ?");
-            foreach (var (word, cosine) in result) output.WriteLine($"  {word,-24} {cosine:F4}");
+            if (!parse.GetValue(json))
+            {
+                NeighbourOutput.Text(output, $"{abc[0]} : {abc[1]} :: {abc[2]} : ?", result);
+                return 0;
+            }
+            JsonOutput.Write(output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("a", abc[0]);
+                w.WriteString("b", abc[1]);
+                w.WriteString("c", abc[2]);
+                NeighbourOutput.Json(w, "answers", result);
+                w.WriteEndObject();
+            });
             return 0;
         });
         return command;

@@ -10,11 +10,15 @@ internal static class ClassesCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Argument<string>("vectors") { Description = "Vector file (text or binary, detected)." };
+        var input = new Argument<string>("vectors")
+        {
+            Description = "Vector file (text or binary, detected; - = stdin).",
+        };
         var count = new Argument<int>("classes") { Description = "Number of classes (k)." };
         var target = new Option<string>("--output", "-output", "-o")
         {
-            Description = "Write \"word class\" lines here (vocabulary order, as word2vec.c).", Required = true,
+            Description = "Write \"word class\" lines here (vocabulary order, as word2vec.c; - = stdout).",
+            Required = true,
         };
         var threads = SharedOptions.Threads();
         var command = new Command(

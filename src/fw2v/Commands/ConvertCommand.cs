@@ -8,8 +8,11 @@ internal static class ConvertCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Argument<string>("input") { Description = "Vector file (text or binary, detected)." };
-        var target = new Argument<string>("output") { Description = "File to write." };
+        var input = new Argument<string>("input")
+        {
+            Description = "Vector file (text or binary, detected; - = stdin).",
+        };
+        var target = new Argument<string>("output") { Description = "File to write (- = stdout)." };
         var binary = SharedOptions.Binary();
         var command = new Command("convert", "Convert a vector file between word2vec text and binary formats.")
         {
@@ -22,7 +25,8 @@ internal static class ConvertCommand
             using var vectors = VectorFileReader.Read(parse.GetValue(input)!);
             bool isBinary = SharedOptions.IsBinary(parse.GetValue(binary), outPath);
             VectorFileWriter.Write(outPath, vectors, isBinary);
-            output.WriteLine(
+            // On stderr, so that "-" leaves stdout holding the vectors alone.
+            error.WriteLine(
                 $"Wrote {vectors.Count:N0} vectors of dimension {vectors.Dimension} to {outPath} "
                 + $"({(isBinary ? "binary" : "text")}).");
             return 0;

@@ -17,10 +17,10 @@ internal static class EvalCommand
 
     private static Command Analogy(TextWriter output)
     {
-        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary; - = stdin)." };
         var questions = new Argument<string>("questions")
         {
-            Description = "Analogy questions (questions-words.txt format).",
+            Description = "Analogy questions (questions-words.txt format; - = stdin).",
         };
         var restrict = new Option<int>("--restrict")
         {
@@ -40,6 +40,8 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
+            StandardStreams.CheckOneInput(
+                (parse.GetValue(vectors), "vector file"), (parse.GetValue(questions), "questions file"));
             var q = AnalogyQuestions.Read(parse.GetValue(questions)!);
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);
             var report = AnalogyEvaluator.Evaluate(
@@ -53,10 +55,11 @@ internal static class EvalCommand
 
     private static Command Similarity(TextWriter output)
     {
-        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary)." };
+        var vectors = new Argument<string>("vectors") { Description = "Vector file (text or binary; - = stdin)." };
         var pairs = new Argument<string[]>("pairs")
         {
-            Description = "Word-pair files (word1 word2 score) or folders of them.", Arity = ArgumentArity.OneOrMore,
+            Description = "Word-pair files (word1 word2 score; - = stdin) or folders of them.",
+            Arity = ArgumentArity.OneOrMore,
         };
         var restrict = new Option<int>("--restrict")
         {
@@ -70,7 +73,10 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            var files = SimilarityPairs.Expand(parse.GetValue(pairs)!).Select(SimilarityPairs.Read).ToList();
+            string[] given = parse.GetValue(pairs)!;
+            StandardStreams.CheckOneInput(
+                [(parse.GetValue(vectors), "vector file"), .. given.Select(p => (p, "word-pair file"))]);
+            var files = SimilarityPairs.Expand(given).Select(SimilarityPairs.Read).ToList();
             int n = parse.GetValue(restrict);
             if (n < 0) throw new FastW2VException($"restrict must be 0 (all) or positive (got {n}).");
             using var v = VectorFileReader.Read(parse.GetValue(vectors)!);

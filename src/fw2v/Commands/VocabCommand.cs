@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FastW2V.Formats;
 using FastW2V.Vocabularies;
 
 namespace FastW2V.Cli.Commands;
@@ -42,7 +43,8 @@ internal static class VocabCommand
             bool silent = parse.GetValue(quiet);
             var events = new TrainingEvents { Log = silent ? null : error.WriteLine };
             var corpus = TrainingRun.Count(job, parse.GetValue(encode), events);
-            if (!silent) Report(corpus, job, output);
+            // The report is this command's result, but a vocabulary saved to "-" owns stdout.
+            if (!silent) Report(corpus, job, StandardStreams.IsStandard(job.SaveVocabulary) ? error : output);
             return 0;
         });
         return command;

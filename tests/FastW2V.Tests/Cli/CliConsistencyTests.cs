@@ -136,11 +136,11 @@ public class BinaryOptionTests
     {
         using var temp = new TempFolder();
         string text = temp.Write("v.txt", "2 2\na 1 2\nb 3 4\n");
-        var (code, output, err) = Run("convert", text, temp.File("out.vec"), "-binary", "1");
+        var (code, _, err) = Run("convert", text, temp.File("out.vec"), "-binary", "1");
         Assert.That(code, Is.Zero, err);
-        Assert.That(output, Does.Contain("(binary)"));
+        Assert.That(err, Does.Contain("(binary)"));
         Assert.That(IsBinaryFile(temp.File("out.vec")), Is.True);
-        (code, output, err) = Run("convert", "--binary", text, temp.File("out2.vec"));
+        (code, _, err) = Run("convert", "--binary", text, temp.File("out2.vec"));
         Assert.That(code, Is.Zero, err);
         Assert.That(IsBinaryFile(temp.File("out2.vec")), Is.True);
     }

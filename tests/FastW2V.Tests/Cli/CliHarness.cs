@@ -13,6 +13,30 @@ internal static class CliHarness
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Runs the CLI in-process with <paramref name="stdin"/> as standard input; stdout comes back as bytes,
+    /// the command's text and what it wrote to "-" together, in order (as a pipe would carry them).
+    /// </summary>
+    public static (int Code, byte[] Out, string Err) RunPiped(byte[] stdin, params string[] args)
+    {
+        using var input = new MemoryStream(stdin);
+        using var stdout = new MemoryStream();
+        // Flushed at every write, so that text and the bytes written to "-" keep their order.
+        var output = new StreamWriter(stdout, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+        var error = new StringWriter();
+        int code;
+        using (FastW2V.Formats.StandardStreams.Redirect(input, stdout))
+            code = FastW2V.Cli.Cli.Run(args, output, error);
+        return (code, stdout.ToArray(), error.ToString());
+    }
+
+    /// <summary><see cref="RunPiped(byte[], string[])"/> with text in and text out.</summary>
+    public static (int Code, string Out, string Err) RunPiped(string stdin, params string[] args)
+    {
+        var (code, output, err) = RunPiped(System.Text.Encoding.UTF8.GetBytes(stdin), args);
+        return (code, System.Text.Encoding.UTF8.GetString(output), err);
+    }
+
     /// <summary>Runs <paramref name="script"/> with <paramref name="shell"/> -c; FW2V stands for the CLI (dotnet fw2v.dll).</summary>
     public static (int Code, string Out, string Err) RunShell(string shell, string script)
     {

@@ -42,7 +42,7 @@ public class MachineOutputTests
         using var temp = new TempFolder();
         var (code, _, err) = Run(Train(temp, temp.File("v.txt"), "--progress", "json", "-iter", "3"));
         Assert.That(code, Is.Zero, err);
-        var lines = err.Split('\n').Where(l => l.StartsWith('{')).ToList();
+        var lines = err.Split('\n').Where(l => l.StartsWith("{\"progress\"")).ToList();
         Assert.That(lines, Is.Not.Empty, err);
         foreach (string line in lines)
         {
@@ -50,6 +50,39 @@ public class MachineOutputTests
             Assert.That(doc.RootElement.GetProperty("progress").GetDouble(), Is.InRange(0.0, 1.0));
             Assert.That(doc.RootElement.GetProperty("epochs").GetInt32(), Is.EqualTo(3));
         }
+    }
+
+    [Test]
+    public void Progress_json_makes_every_stderr_line_a_json_object()
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = Run(Train(temp, temp.File("v.txt"), "--progress", "json", "-iter", "2", "-debug", "3",
+            "--loss", "hs", "--save-output-vectors", temp.File("out.txt")));
+        Assert.That(code, Is.Zero, err);
+        var keys = new List<string>();
+        foreach (string line in err.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line); // throws on any line that is not JSON
+            Assert.That(doc.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object), line);
+            keys.Add(doc.RootElement.EnumerateObject().First().Name);
+            if (doc.RootElement.TryGetProperty("summary", out var summary))
+                Assert.That(summary.GetProperty("epochs").GetArrayLength(), Is.EqualTo(2));
+        }
+        Assert.That(keys, Does.Contain("progress").And.Contain("log").And.Contain("warning").And.Contain("summary"));
+        Assert.That(err, Does.Contain("{\"log\":\"Vocabulary:"));
+    }
+
+    [Test]
+    public void Progress_json_reports_a_failed_run_as_json_too()
+    {
+        using var temp = new TempFolder();
+        var (code, _, err) = Run("train", "-train", temp.File("missing.txt"), "-output", temp.File("v.txt"),
+            "--progress", "json");
+        Assert.That(code, Is.EqualTo(1), err);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), err);
+        using var doc = JsonDocument.Parse(lines[0]);
+        Assert.That(doc.RootElement.GetProperty("error").GetString(), Does.Contain("does not exist"));
     }
 
     [Test]
