@@ -30,6 +30,8 @@ public static unsafe partial class VectorFileReader
 
         public (int Rows, int Dim) Header()
         {
+            // A byte-order mark (some editors and Windows tools write one) is not part of the header.
+            if (length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) _at = 3;
             if (!NextLine(out var line)) throw Error("the file is empty");
             var fields = new FieldReader(line);
             if (!fields.Next(out var a) || !fields.Next(out var b) || fields.Next(out _)
@@ -71,6 +73,9 @@ public static unsafe partial class VectorFileReader
             if (!found) throw Error($"the file ends after {row} of the {rows} vectors its header announces");
             var fields = new FieldReader(line);
             fields.Next(out var word);
+            // (a carriage return inside a word would not survive a binary round trip: see BinaryRow)
+            if (word.IndexOf((byte)'\r') >= 0)
+                throw Error($"line {_line - 1}: vector {row + 1}'s word holds a carriage return");
             words.Add(word.ToArray());
             int n = 0;
             while (fields.Next(out var value))
@@ -92,7 +97,12 @@ public static unsafe partial class VectorFileReader
             while (_at < length && p[_at] != (byte)' ') _at++;
             if (_at >= length || 4L * dim > length - _at - 1)
                 throw Error($"the file ends in the middle of vector {row + 1} of the {rows} its header announces");
-            words.Add(new ReadOnlySpan<byte>(p + start, (int)(_at - start)).ToArray());
+            var word = new ReadOnlySpan<byte>(p + start, (int)(_at - start));
+            // A word holding a tab, a newline or a carriage return could not be written back as text, nor be
+            // one line of a label file: refused rather than passed on.
+            if (word.IndexOfAny("\t\n\r"u8) >= 0)
+                throw Error($"vector {row + 1}'s word holds a tab, newline or carriage return");
+            words.Add(word.ToArray());
             _at++;
             var bytes = new ReadOnlySpan<byte>(p + _at, 4 * dim);
             for (int j = 0; j < dim; j++)

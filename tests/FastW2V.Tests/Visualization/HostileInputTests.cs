@@ -119,3 +119,35 @@ public class ProjectorAndNormsTests
         Assert.That(Assert.Throws<FastW2VException>(options.Validate)!.Message, Does.Contain(expected));
     }
 }
+
+/// <summary>Vector files as editors and other tools leave them.</summary>
+public class VectorFileOddityTests
+{
+    [Test]
+    public void A_byte_order_mark_before_the_header_is_skipped()
+    {
+        using var temp = new TempFolder();
+        string path = temp.Write("v.txt", [0xEF, 0xBB, 0xBF, .. "2 3\nfine 1 2 3\nother 3 2 1\n"u8.ToArray()]);
+        using var vectors = VectorFileReader.Read(path);
+        Assert.That(vectors.Count, Is.EqualTo(2));
+        Assert.That(vectors.GetWord(0), Is.EqualTo("fine"));
+    }
+
+    [TestCase("a\tb")]
+    [TestCase("a\rb")]
+    [TestCase("a\nb")]
+    public void A_binary_word_with_a_tab_newline_or_cr_is_refused_naming_its_vector(string word)
+    {
+        using var temp = new TempFolder();
+        var bytes = new List<byte>();
+        bytes.AddRange("2 2\nfine "u8.ToArray());
+        bytes.AddRange(BitConverter.GetBytes(1f).Concat(BitConverter.GetBytes(2f)));
+        bytes.Add((byte)'\n');
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(word + " "));
+        bytes.AddRange(BitConverter.GetBytes(3f).Concat(BitConverter.GetBytes(4f)));
+        bytes.Add((byte)'\n');
+        string path = temp.Write("v.bin", bytes.ToArray());
+        var e = Assert.Throws<FastW2VException>(() => VectorFileReader.Read(path).Dispose())!;
+        Assert.That(e.Message, Does.Contain("vector 2"));
+    }
+}
