@@ -10,11 +10,29 @@ public sealed record SectionScore(string Name, int Correct, int Seen, int Total)
 {
 /// <summary>Correct / seen (0 when none was seen).</summary>
     public double Accuracy => Seen > 0 ? (double)Correct / Seen : 0;
+
+    /// <summary>The sum of <paramref name="parts"/>' counts, under <paramref name="name"/>.</summary>
+    public static SectionScore Sum(string name, IEnumerable<SectionScore> parts) =>
+        parts.Aggregate(new SectionScore(name, 0, 0, 0), (acc, p) =>
+            acc with { Correct = acc.Correct + p.Correct, Seen = acc.Seen + p.Seen, Total = acc.Total + p.Total });
 }
 
 /// <summary>An analogy evaluation: each section, the semantic and syntactic groups, the total, and how it was run.</summary>
 public sealed record AnalogyReport(IReadOnlyList<SectionScore> Sections, SectionScore Semantic, SectionScore Syntactic,
-    SectionScore Overall, int Restrict, AnalogyMethod Method, int MalformedLines, TimeSpan Elapsed);
+    SectionScore Overall, int Restrict, AnalogyMethod Method, int MalformedLines, TimeSpan Elapsed)
+{
+    /// <summary>
+    /// The semantic, syntactic and total scores of the sections up to <paramref name="last"/> (from 0):
+    /// the running "Total accuracy" line compute-accuracy prints after each section.
+    /// </summary>
+    public (SectionScore Semantic, SectionScore Syntactic, SectionScore Overall) Through(int last)
+    {
+        var done = Sections.Take(last + 1).ToList();
+        int semantic = AnalogyEvaluator.SemanticSections;
+        return (SectionScore.Sum("semantic", done.Take(semantic)), SectionScore.Sum("syntactic", done.Skip(semantic)),
+            SectionScore.Sum("total", done));
+    }
+}
 
 /// <summary>3CosAdd (word2vec.c's compute-accuracy) or 3CosMul (Levy and Goldberg 2014).</summary>
 /// <summary>3CosAdd (compute-accuracy's) or 3CosMul (Levy and Goldberg).</summary>
@@ -43,6 +61,8 @@ public static unsafe class AnalogyEvaluator
     private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
 /// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
+    /// <summary>compute-accuracy counts its first five sections as semantic, the rest as syntactic.</summary>
+    public const int SemanticSections = 5;
     /// <summary>compute-accuracy's vocabulary: the 30,000 most frequent words answer every question.</summary>
     public const int Restrict = 30000;
 
@@ -76,10 +96,9 @@ public static unsafe class AnalogyEvaluator
             if (answers[i] >= 0 && index.Folded(answers[i]) == VocabularyIndex.Fold(q.D)) correct[q.Section]++;
         }
         var sections = questions.Sections.Select((name, s) => new SectionScore(name, correct[s], seenCount[s], totals[s])).ToList();
-        SectionScore Sum(string name, IEnumerable<SectionScore> parts) =>
-            parts.Aggregate(new SectionScore(name, 0, 0, 0), (acc, p) => acc with { Correct = acc.Correct + p.Correct, Seen = acc.Seen + p.Seen, Total = acc.Total + p.Total });
-        return new AnalogyReport(sections, Sum("semantic", sections.Take(5)), Sum("syntactic", sections.Skip(5)),
-            Sum("total", sections), n, method, questions.MalformedLines, clock.Elapsed);
+        return new AnalogyReport(sections, SectionScore.Sum("semantic", sections.Take(SemanticSections)),
+            SectionScore.Sum("syntactic", sections.Skip(SemanticSections)), SectionScore.Sum("total", sections),
+            n, method, questions.MalformedLines, clock.Elapsed);
     }
 
     /// <summary>
