@@ -13,8 +13,12 @@ public static class Cli
     public const int UsageError = 2;
     public const int Failure = 1;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="programName">The name fw2v was started under: that of a word2vec.c program runs it.</param>
+    /// <param name="input">Standard input (the console's when null).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string? programName = null,
+        TextReader? input = null)
     {
+        input ??= Console.In;
         var root = new RootCommand("FastW2V: fast word2vec training (skip-gram, CBOW), word2vec.c-compatible.")
         {
             TrainCommand.Create(output, error),
@@ -29,8 +33,11 @@ public static class Cli
             PictureCommands.Plot(output),
             PictureCommands.PlotLoss(output),
             PictureCommands.Export(output),
+            QueryLoop.Distance.Command(input, output),
+            QueryLoop.WordAnalogy.Command(input, output),
+            ComputeAccuracyCommand.Create(input, output),
         };
-        args = ClassicArguments.Translate(args);
+        args = ClassicArguments.Translate(args, programName);
         if (args is ["--version"])
         {
             output.WriteLine(Version);
