@@ -36,6 +36,7 @@ public static class Cli
             QueryLoop.Distance.Command(input, output),
             QueryLoop.WordAnalogy.Command(input, output),
             ComputeAccuracyCommand.Create(input, output),
+            LinksCommand.Create(output),
         };
         args = ClassicArguments.Translate(args, programName);
         if (args is ["--version"])
