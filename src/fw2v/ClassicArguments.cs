@@ -4,7 +4,8 @@ namespace FastW2V.Cli;
 /// word2vec.c compatibility: <c>fw2v -train FILE -output FILE ...</c> (no subcommand, single-dash
 /// flags) means <c>fw2v train ...</c>. The train command declares every word2vec.c flag as an alias,
 /// so only the subcommand has to be supplied here (and -binary's 0/1 spelled as a bool). Started under
-/// the name of one of word2vec.c's programs (<see cref="DropIns"/>), fw2v runs that program.
+/// the name of one of word2vec.c's programs (<see cref="DropIns"/>), fw2v runs that program: word2vec
+/// and word2phrase here, as train and phrases; the others in <see cref="DropInPrograms"/>.
 /// </summary>
 public static class ClassicArguments
 {
@@ -22,7 +23,7 @@ public static class ClassicArguments
     /// <param name="program">The name fw2v was started under (a link's), or null.</param>
     public static string[] Translate(string[] args, string? program = null)
     {
-        if (program != null && DropIns.Contains(program)) args = [program, .. args];
+        if (program is "word2vec" or "word2phrase") args = [program, .. args];
         // word2vec and word2phrase are train and phrases; alone, they show their usage as the C tools do.
         if (args is ["word2vec" or "word2phrase", .. var rest])
             args = [args[0] == "word2vec" ? "train" : "phrases", .. rest.Length == 0 ? ["--help"] : rest];

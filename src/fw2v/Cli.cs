@@ -19,6 +19,7 @@ public static class Cli
         TextReader? input = null)
     {
         input ??= Console.In;
+        if (DropInPrograms.Run(programName, args, input, output, error) is int exit) return exit;
         var root = new RootCommand("FastW2V: fast word2vec training (skip-gram, CBOW), word2vec.c-compatible.")
         {
             TrainCommand.Create(output, error),

@@ -27,24 +27,26 @@ internal static class ComputeAccuracyCommand
         var command = new Command("compute-accuracy", "word2vec.c's compute-accuracy: analogy accuracy of the "
             + "questions read from standard input, per section and in total, in its format "
             + "(example: compute-accuracy vectors.bin 30000 < questions-words.txt).") { vectors, threshold };
-        command.SetAction(parse =>
-        {
-            if (parse.GetValue(vectors) is not string path)
-            {
-                // Without a file compute-accuracy prints its usage and succeeds.
-                output.Write("Usage: compute-accuracy <FILE> <threshold>\nwhere FILE contains word projections, and "
-                    + "threshold is used to reduce vocabulary of the model for fast approximate evaluation "
-                    + "(0 = off, otherwise typical value is 30000)\n");
-                return 0;
-            }
-            int n = parse.GetValue(threshold);
-            if (n < 0) throw new FastW2VException($"threshold must be 0 (all words) or positive (got {n}).");
-            using var v = VectorFileReader.Read(path);
-            var questions = AnalogyQuestions.ReadWords(input);
-            var report = AnalogyEvaluator.Evaluate(v, questions, n == 0 ? int.MaxValue : n);
-            EvaluationOutput.ComputeAccuracyText(output, report);
-            return 0;
-        });
+        command.SetAction(parse => Start(parse.GetValue(vectors), parse.GetValue(threshold), input, output));
         return command;
+    }
+
+    /// <summary>compute-accuracy on the vector file <paramref name="path"/>; without one, its usage.</summary>
+    public static int Start(string? path, int threshold, TextReader input, TextWriter output)
+    {
+        if (path is null or "--help" or "-h")
+        {
+            // Without a file compute-accuracy prints its usage and succeeds.
+            output.Write("Usage: compute-accuracy <FILE> <threshold>\nwhere FILE contains word projections, and "
+                + "threshold is used to reduce vocabulary of the model for fast approximate evaluation "
+                + "(0 = off, otherwise typical value is 30000)\n");
+            return 0;
+        }
+        if (threshold < 0) throw new FastW2VException($"threshold must be 0 (all words) or positive (got {threshold}).");
+        using var v = VectorFileReader.Read(path);
+        var questions = AnalogyQuestions.ReadWords(input);
+        var report = AnalogyEvaluator.Evaluate(v, questions, threshold == 0 ? int.MaxValue : threshold);
+        EvaluationOutput.ComputeAccuracyText(output, report);
+        return 0;
     }
 }

@@ -52,19 +52,22 @@ internal sealed class QueryLoop
             ? "word2vec.c's word-analogy: reads \"a b c\" lines and prints the 40 words closest to b - a + c"
             : "word2vec.c's distance: reads a word or words per line and prints the 40 words closest to their sum";
         var command = new Command(_name, $"{what}, in its format (example: {_name} vectors.bin).") { vectors };
-        command.SetAction(parse =>
-        {
-            if (parse.GetValue(vectors) is not string path)
-            {
-                // Without a file the C tools print their usage and succeed.
-                output.Write($"Usage: {_name} <FILE>\nwhere FILE contains word projections (binary or text format)\n");
-                return 0;
-            }
-            using var v = VectorFileReader.Read(path);
-            Run(v, input, output, terminal: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
-            return 0;
-        });
+        command.SetAction(parse => Start(parse.GetValue(vectors), input, output));
         return command;
+    }
+
+    /// <summary>The program on the vector file <paramref name="path"/>; without one, its usage.</summary>
+    public int Start(string? path, TextReader input, TextWriter output)
+    {
+        if (path is null or "--help" or "-h")
+        {
+            // Without a file the C tools print their usage and succeed.
+            output.Write($"Usage: {_name} <FILE>\nwhere FILE contains word projections (binary or text format)\n");
+            return 0;
+        }
+        using var v = VectorFileReader.Read(path);
+        Run(v, input, output, terminal: ReferenceEquals(input, Console.In) && !Console.IsInputRedirected);
+        return 0;
     }
 
     /// <param name="terminal">The input is a terminal: end the last prompt's line at Ctrl-D.</param>

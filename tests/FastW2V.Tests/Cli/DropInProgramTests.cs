@@ -214,6 +214,9 @@ public class DropInProgramTests
         var (code, output, err) = RunAs(program, "");
         Assert.That(code, Is.Zero, err);
         Assert.That(output, Does.Contain(usage));
+        (code, output, err) = RunAs(program, "", "--help");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain(usage));
     }
 
     [Test]
@@ -222,6 +225,8 @@ public class DropInProgramTests
         using var temp = new TempFolder();
         AssertOneLine(RunAs("distance", "", temp.File("missing.bin")), "missing.bin");
         AssertOneLine(RunAs("compute-accuracy", "", _vectors, "-5"), "threshold must be 0");
+        AssertOneLine(Run("compute-accuracy", _vectors, "-5"), "threshold must be 0");
+        AssertOneLine(RunAs("compute-accuracy", "", _vectors, "many"), "whole number of words (got 'many')", expected: 2);
     }
 
     [Test]
