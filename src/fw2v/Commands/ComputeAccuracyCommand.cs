@@ -25,8 +25,7 @@ internal static class ComputeAccuracyCommand
             DefaultValueFactory = _ => 0,
         };
         var command = new Command("compute-accuracy", "word2vec.c's compute-accuracy: analogy accuracy of the "
-            + "questions read from standard input, per section and in total, in its format "
-            + "(example: compute-accuracy vectors.bin 30000 < questions-words.txt).") { vectors, threshold };
+            + "questions on standard input, in its output format.") { vectors, threshold };
         command.SetAction(parse => Start(parse.GetValue(vectors), parse.GetValue(threshold), input, output));
         return command;
     }
@@ -42,7 +41,8 @@ internal static class ComputeAccuracyCommand
                 + "(0 = off, otherwise typical value is 30000)\n");
             return 0;
         }
-        if (threshold < 0) throw new FastW2VException($"threshold must be 0 (all words) or positive (got {threshold}).");
+        if (threshold < 0)
+            throw new FastW2VException($"threshold must be 0 (all words) or positive (got {threshold}).");
         using var v = VectorFileReader.Read(path);
         var questions = AnalogyQuestions.ReadWords(input);
         var report = AnalogyEvaluator.Evaluate(v, questions, threshold == 0 ? int.MaxValue : threshold);

@@ -14,9 +14,8 @@ internal static class LinksCommand
     public static Command Create(TextWriter output)
     {
         var folder = new Argument<string>("folder") { Description = "The folder to make the links in (it exists)." };
-        var command = new Command("links", "Make word2vec, word2phrase, distance, word-analogy and compute-accuracy "
-            + "links to this fw2v in a folder, which then runs each as word2vec.c's program "
-            + "(example: fw2v links ~/bin).") { folder };
+        var command = new Command("links", "Links named word2vec, word2phrase, distance, word-analogy and "
+            + "compute-accuracy to this fw2v, which runs each as word2vec.c's program.") { folder };
         command.SetAction(parse =>
         {
             Make(parse.GetValue(folder)!, RunningBinary(), output);

@@ -49,9 +49,9 @@ internal sealed class QueryLoop
             Arity = ArgumentArity.ZeroOrOne,
         };
         string what = _analogy
-            ? "word2vec.c's word-analogy: reads \"a b c\" lines and prints the 40 words closest to b - a + c"
-            : "word2vec.c's distance: reads a word or words per line and prints the 40 words closest to their sum";
-        var command = new Command(_name, $"{what}, in its format (example: {_name} vectors.bin).") { vectors };
+            ? "word2vec.c's word-analogy: the 40 words nearest to b - a + c for each line's a b c"
+            : "word2vec.c's distance: the 40 words nearest to each line's word (or words, summed)";
+        var command = new Command(_name, $"{what}, in its output format.") { vectors };
         command.SetAction(parse => Start(parse.GetValue(vectors), input, output));
         return command;
     }

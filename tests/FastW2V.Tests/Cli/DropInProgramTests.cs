@@ -226,7 +226,8 @@ public class DropInProgramTests
         AssertOneLine(RunAs("distance", "", temp.File("missing.bin")), "missing.bin");
         AssertOneLine(RunAs("compute-accuracy", "", _vectors, "-5"), "threshold must be 0");
         AssertOneLine(Run("compute-accuracy", _vectors, "-5"), "threshold must be 0");
-        AssertOneLine(RunAs("compute-accuracy", "", _vectors, "many"), "whole number of words (got 'many')", expected: 2);
+        AssertOneLine(RunAs("compute-accuracy", "", _vectors, "many"), "whole number of words (got 'many')",
+            expected: 2);
     }
 
     [Test]
