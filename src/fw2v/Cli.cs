@@ -12,8 +12,13 @@ public static class Cli
     public const int UsageError = 2;
     public const int Failure = 1;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="programName">The name fw2v was started under: that of a word2vec.c program runs it.</param>
+    /// <param name="input">Standard input (the console's when null).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string? programName = null,
+        TextReader? input = null)
     {
+        input ??= Console.In;
+        if (DropInPrograms.Run(programName, args, input, output, error) is int exit) return exit;
         var root = new RootCommand("FastW2V: fast word2vec training (skip-gram, CBOW), word2vec.c-compatible.")
         {
             TrainCommand.Create(output, error),
@@ -28,8 +33,12 @@ public static class Cli
             PictureCommands.Plot(error),
             PictureCommands.PlotLoss(error),
             PictureCommands.Export(error),
+            QueryLoop.Distance.Command(input, output),
+            QueryLoop.WordAnalogy.Command(input, output),
+            ComputeAccuracyCommand.Create(input, output),
+            LinksCommand.Create(output),
         };
-        args = ClassicArguments.Translate(args);
+        args = ClassicArguments.Translate(args, programName);
         if (args is ["--version"])
         {
             output.WriteLine(Version);

@@ -22,6 +22,37 @@ internal static class EvaluationOutput
             + (report.MalformedLines > 0 ? $", {report.MalformedLines} malformed line(s) skipped" : ""));
     }
 
+    /// <summary>
+    /// compute-accuracy's output, line for line: each section's name, its "ACCURACY TOP1" and the running
+    /// "Total accuracy" line, then "Questions seen / total". Its arithmetic too: float percentages, a
+    /// section that saw no question shown as 0 of 1, and "-nan" for a group with none yet.
+    /// </summary>
+    public static void ComputeAccuracyText(TextWriter output, AnalogyReport report)
+    {
+        for (int s = 0; s < report.Sections.Count; s++)
+        {
+            var section = report.Sections[s];
+            int seen = Math.Max(1, section.Seen);
+            output.Write($"{section.Name}:\n");
+            output.Write($"ACCURACY TOP1: {Percent(section.Correct, seen)} %  ({section.Correct} / {seen})\n");
+            var (semantic, syntactic, total) = report.Through(s);
+            output.Write($"Total accuracy: {Percent(total)} %   Semantic accuracy: {Percent(semantic)} %   "
+                + $"Syntactic accuracy: {Percent(syntactic)} % \n");
+        }
+        var o = report.Overall;
+        output.Write($"Questions seen / total: {o.Seen} {o.Total}   {Percent(o.Seen, o.Total)} % \n");
+    }
+
+    private static string Percent(SectionScore s) => Percent(s.Correct, s.Seen);
+
+    /// <summary>part / (float)whole * 100 in float, as compute-accuracy computes it (0 / 0 is NaN).</summary>
+    private static string Percent(int part, int whole)
+    {
+        float ratio = part / (float)whole;
+        float percent = ratio * 100;
+        return PrintfFormat.Fixed(percent, 2);
+    }
+
     public static void SimilarityText(TextWriter output, IReadOnlyList<SimilarityScore> scores)
     {
         output.WriteLine($"{"pairs file",-24} {"spearman",9} {"used",6} {"oov",6} {"total",6}");

@@ -81,6 +81,10 @@ internal static partial class HelpText
         ["plot-loss"] = ["fw2v train -i text.txt -o v.bin --json > run.json && fw2v plot-loss run.json -o loss.svg"],
         ["export"] = ["fw2v export projector vectors.bin projector/ --limit 10000"],
         ["export projector"] = ["fw2v export projector vectors.bin projector/ --limit 10000"],
+        ["distance"] = ["fw2v distance vectors.bin", "fw2v links ~/bin && distance vectors.bin"],
+        ["word-analogy"] = ["fw2v word-analogy vectors.bin"],
+        ["compute-accuracy"] = ["fw2v compute-accuracy vectors.bin 30000 < questions-words.txt"],
+        ["links"] = ["fw2v links ~/bin"],
     };
 
     /// <summary>

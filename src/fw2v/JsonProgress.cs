@@ -4,17 +4,6 @@ using FastW2V.Training;
 namespace FastW2V.Cli;
 
 /// <summary>
-/// How training reports progress: <see cref="ProgressDisplay"/> for people, <see cref="JsonProgress"/> for pipelines.
-/// </summary>
-internal interface IProgressSink
-{
-    TimeSpan Interval { get; }
-    void Show(TrainingSnapshot snapshot);
-    void Note(string line);
-    void Finish();
-}
-
-/// <summary>
 /// <c>--progress json</c>: stderr holds JSON objects and nothing else, one per line (schema in docs/json.md),
 /// so that a pipeline parses every line it reads. Progress every second: {"progress": fraction, "epoch",
 /// "epochs", "words", "elapsedSeconds", "etaSeconds", "wordsPerSecond", "wordsPerSecondPerThread": [...],

@@ -6,7 +6,7 @@ public static class Program
     {
         Avx512Image.RunIfBetter(args, Console.Error);
         var signals = Interruption.Install(Console.Error);
-        try { return Cli.Run(args, Console.Out, Console.Error); }
+        try { return Cli.Run(args, Console.Out, Console.Error, InvokedName.Get()); }
         finally { foreach (var s in signals) s.Dispose(); }
     }
 }

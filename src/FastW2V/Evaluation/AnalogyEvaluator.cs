@@ -22,6 +22,8 @@ public static unsafe class AnalogyEvaluator
     private const int PanelGroup = 32;       // 256–512 rows: 200–400 KB at d = 200, kept in L2 across a chunk
     /// <summary>3CosMul's ε, added to the denominator.</summary>
     public const float MulEpsilon = 0.001f;
+    /// <summary>compute-accuracy counts its first five sections as semantic, the rest as syntactic.</summary>
+    public const int SemanticSections = 5;
     /// <summary>compute-accuracy's vocabulary: the 30,000 most frequent words answer every question.</summary>
     public const int Restrict = 30000;
 
@@ -58,11 +60,9 @@ public static unsafe class AnalogyEvaluator
         var sections = questions.Sections
             .Select((name, s) => new SectionScore(name, correct[s], seenCount[s], totals[s]))
             .ToList();
-        SectionScore Sum(string name, IEnumerable<SectionScore> parts) =>
-            parts.Aggregate(new SectionScore(name, 0, 0, 0), (acc, p) =>
-                acc with { Correct = acc.Correct + p.Correct, Seen = acc.Seen + p.Seen, Total = acc.Total + p.Total });
-        return new AnalogyReport(sections, Sum("semantic", sections.Take(5)), Sum("syntactic", sections.Skip(5)),
-            Sum("total", sections), n, method, questions.MalformedLines, clock.Elapsed);
+        return new AnalogyReport(sections, SectionScore.Sum("semantic", sections.Take(SemanticSections)),
+            SectionScore.Sum("syntactic", sections.Skip(SemanticSections)), SectionScore.Sum("total", sections),
+            n, method, questions.MalformedLines, clock.Elapsed);
     }
 
     /// <summary>

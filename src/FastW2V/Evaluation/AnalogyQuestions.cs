@@ -43,4 +43,52 @@ public sealed class AnalogyQuestions
                 $"{Formats.StandardStreams.Describe(path)}: no question of four words found.");
         return new AnalogyQuestions(sections, questions, malformed);
     }
+
+    /// <summary>
+    /// Reads questions as compute-accuracy reads its standard input: words separated by white space (line
+    /// breaks mean nothing), four to a question, where a ":" in a question's first place ends the section
+    /// and the word after it names the next one. compute-accuracy upper-cases that first word and takes
+    /// EXIT there as it takes ":", so this does too. An unfinished question at the end is counted as
+    /// malformed; no question at all is an empty set (compute-accuracy reports 0 of 0).
+    /// </summary>
+    public static AnalogyQuestions ReadWords(TextReader reader)
+    {
+        var sections = new List<string>();
+        var questions = new List<AnalogyQuestion>();
+        int malformed = 0;
+        using var words = Words(reader).GetEnumerator();
+        var q = new string[4];
+        while (words.MoveNext())
+        {
+            q[0] = words.Current.ToUpperInvariant();
+            if (q[0] is ":" or "EXIT")
+            {
+                if (!words.MoveNext()) break;
+                sections.Add(words.Current);
+                continue;
+            }
+            int count = 1;
+            while (count < 4 && words.MoveNext()) q[count++] = words.Current.ToUpperInvariant();
+            if (count < 4) { malformed++; break; }
+            if (sections.Count == 0) sections.Add("(no section)");
+            questions.Add(new AnalogyQuestion(sections.Count - 1, q[0], q[1], q[2], q[3]));
+        }
+        return new AnalogyQuestions(sections, questions, malformed);
+    }
+
+    /// <summary>The words of a text, split at the white space C's scanf("%s") stops at.</summary>
+    private static IEnumerable<string> Words(TextReader reader)
+    {
+        var word = new System.Text.StringBuilder();
+        for (int c = reader.Read(); ; c = reader.Read())
+        {
+            if (c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' or -1)
+            {
+                if (word.Length > 0) yield return word.ToString();
+                word.Clear();
+                if (c < 0) yield break;
+            }
+            else word.Append((char)c);
+        }
+    }
 }

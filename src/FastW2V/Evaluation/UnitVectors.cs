@@ -7,18 +7,23 @@ namespace FastW2V.Evaluation;
 /// <summary>
 /// The first rows of a vector set scaled to unit length (a zero vector stays zero), for cosine queries.
 /// The length is computed as compute-accuracy does (float sum of squares in order, square root, then a
-/// division per element), so the unit vectors are the same to the bit.
+/// division per element), so the unit vectors are the same to the bit: with each square fused into the
+/// sum (<c>fused</c>, the C loop compiled with contraction) or rounded before it (without;
+/// GCC 12's -O3 -march=native build of word2vec.c's tools multiplies 8 at a time and adds them in order).
 /// </summary>
 internal static class UnitVectors
 {
-    public static EmbeddingMatrix Normalize(WordVectors vectors, int rows)
+    public static EmbeddingMatrix Normalize(WordVectors vectors, int rows, bool fused = true)
     {
         var unit = new EmbeddingMatrix(rows, vectors.Dimension);
         Parallel.For(0, rows, i =>
         {
             var src = vectors.Vectors.RowSpan(i);
             float length = 0;
-            foreach (float x in src) length = MathF.FusedMultiplyAdd(x, x, length);
+            if (fused)
+                foreach (float x in src) length = MathF.FusedMultiplyAdd(x, x, length);
+            else
+                foreach (float x in src) length += x * x;
             float norm = (float)Math.Sqrt(length);
             var dst = unit.RowSpan(i);
             if (norm > 0 && float.IsFinite(norm) && float.IsNormal(norm))

@@ -37,6 +37,15 @@ internal static class CliHarness
         return (code, System.Text.Encoding.UTF8.GetString(output), err);
     }
 
+    /// <summary>Runs the CLI in-process as if started under the name <paramref name="program"/> (a link's).</summary>
+    public static (int Code, string Out, string Err) RunAs(string? program, string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = FastW2V.Cli.Cli.Run(args, output, error, program, new StringReader(input));
+        return (code, output.ToString(), error.ToString());
+    }
+
     /// <summary>Runs <paramref name="script"/> with <paramref name="shell"/> -c; FW2V stands for the CLI (dotnet fw2v.dll).</summary>
     public static (int Code, string Out, string Err) RunShell(string shell, string script)
     {
