@@ -259,7 +259,10 @@ public class DropInProgramTests
             "-sample", "1e-4", "-threads", "2",
             "-binary", "1", "-iter", "1", "-debug", "0");
         Assert.That(code, Is.Zero, err);
-        using var v = VectorFileReader.Read(temp.File("v.bin"));
-        Assert.That(v.Dimension, Is.EqualTo(20));
+        using (var v = VectorFileReader.Read(temp.File("v.bin"))) Assert.That(v.Dimension, Is.EqualTo(20));
+        (code, _, err) = Run("word2vec", "-train", TestData.RequireShared(TestData.Lee), "-output", temp.File("c.txt"),
+            "-size", "10", "-iter", "1", "-threads", "2", "-classes", "5", "-debug", "0");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(File.ReadLines(temp.File("c.txt")).First(), Does.Match(@"^\S+ [0-4]$"), "a classes file");
     }
 }
