@@ -29,15 +29,14 @@ internal static unsafe class Trainer
         if (control.Checkpoint != null && epochEnd != null)
             throw new FastW2VException("Checkpoints and evaluation after every epoch cannot be combined (both stop "
                 + "the workers).");
-        if (control.Resume is { } resume && resume.Workers.Length != options.Threads)
-            throw new FastW2VException($"The checkpoint was written by {resume.Workers.Length} thread(s), not "
-                + $"{options.Threads}.");
         if (vocabulary.Count <= 2) // </s> and one word: every pair is that word with itself
             throw new FastW2VException("The vocabulary has a single word: there is nothing to learn from.");
         long tokens = corpus.TokenCount;
         if (tokens <= options.Window)
             throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window "
                 + $"({options.Window}): too little to train on.");
+        // Every field of a resumed position indexes memory (the corpus, the negative buffer, the model's rows).
+        control.Resume?.CheckFits(options, tokens, vocabulary.Count);
 
         var job = control.Distributed;
         if (job != null && (control.Checkpoint != null || control.Resume != null || epochEnd != null))
