@@ -91,6 +91,7 @@ internal static unsafe class Trainer
         using var barrier = epochEnd != null && options.Iterations > 1
             ? new Barrier(threads, _ => { if (!shared.Stop) epochEnd(++epochsDone, model); }) : null;
         shared.EpochBarrier = barrier;
+        if (control.Checkpoint != null && options.Iterations > 1) shared.Gate.WatchEpochEnds(threads);
         var stats = GC.AllocateArray<WorkerStats>(threads, pinned: true);
         var statsPointer = (WorkerStats*)Unsafe.AsPointer(ref stats[0]);
         var monitor = new TrainingMonitor(options, model, shared, control, records, statsPointer, corpus.TokenCount,

@@ -50,19 +50,12 @@ internal sealed unsafe class TrainingMonitor
         TimeSpan interval)
     {
         TimeSpan next = interval, nextCheckpoint = _control.CheckpointEvery;
-        long epochsCheckpointed = _shared.WordsDone / _tokens;
         int wait = Math.Clamp((int)interval.TotalMilliseconds, 1, 50);
-        while (!workers.Join(wait) || !mergerEnded(50))
+        while (!WorkersEnded(workers, wait) || !mergerEnded(50))
         {
             if (_control.Stop.IsCancellationRequested && !Stopped) { Stopped = true; _shared.Stop = true; }
-            long epochsPassed = Volatile.Read(ref _shared.WordsDone) / _tokens;
-            bool epochEnded = epochsPassed > epochsCheckpointed && epochsPassed < _options.Iterations;
-            if (_control.Checkpoint != null && !_shared.Stop && (Clock.Elapsed >= nextCheckpoint || epochEnded))
-            {
-                CheckpointNow(workers);
-                epochsCheckpointed = epochsPassed;
+            if (_control.Checkpoint != null && !_shared.Stop && CheckpointDue(workers, nextCheckpoint))
                 nextCheckpoint = Clock.Elapsed + _control.CheckpointEvery;
-            }
             if (Clock.Elapsed < next) continue;
             next = Clock.Elapsed + interval;
             var snapshot = Snapshot();
@@ -76,6 +69,25 @@ internal sealed unsafe class TrainingMonitor
         }
     }
 
+    /// <summary>Waits for the workers; when they stop at epoch ends, for their signal instead (a worker at an
+    /// epoch's end, or leaving, wakes the monitor at once).</summary>
+    private bool WorkersEnded(WorkerThreads workers, int wait)
+    {
+        var gate = _shared.Gate;
+        if (!gate.WatchesEpochEnds || gate.AllLeft(_options.Threads)) return workers.Join(wait);
+        gate.WaitForSignal(wait);
+        return false;
+    }
+
+    /// <summary>Writes the checkpoint that is due, if one is: an epoch's end, or the time since the last.</summary>
+    private bool CheckpointDue(WorkerThreads workers, TimeSpan nextCheckpoint)
+    {
+        if (_shared.Gate.AtEpochEnd(_options.Threads, out int epochs)) EpochCheckpoint(workers, epochs);
+        else if (Clock.Elapsed >= nextCheckpoint) CheckpointNow(workers);
+        else return false;
+        return true;
+    }
+
     private void CheckpointNow(WorkerThreads workers)
     {
         bool parked = _shared.Gate.ParkAll(_options.Threads,
@@ -83,6 +95,17 @@ internal sealed unsafe class TrainingMonitor
         if (!parked) return;
         try { _control.Checkpoint!(State(), _model); }
         finally { _shared.Gate.Release(); }
+    }
+
+    /// <summary>Every worker still training waits at an epoch's end: the epoch's checkpoint (none if one
+    /// failed: its position is stale).</summary>
+    private void EpochCheckpoint(WorkerThreads workers, int epochs)
+    {
+        try
+        {
+            if (!workers.AnyFailed) _control.Checkpoint!(State(), _model);
+        }
+        finally { _shared.Gate.ReleaseEpochEnd(epochs); }
     }
 
     /// <summary>Where every worker is: what a checkpoint stores.</summary>

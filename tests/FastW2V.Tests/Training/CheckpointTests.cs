@@ -227,4 +227,58 @@ public unsafe class CheckpointTests
         Assert.DoesNotThrow(() => CheckpointFile.Read(forged));
         AssertRefused(() => Resume(forged, prepared, options), forged, $"epoch {epoch + 4} of 3");
     }
+
+    /// <summary>Epochs far shorter than the monitor's polling interval: each end still gets its checkpoint,
+    /// with every worker at the start of the next epoch.</summary>
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Every_epoch_end_but_the_last_gets_its_checkpoint_however_short_the_epochs(int threads)
+    {
+        using var prepared = Prepare();
+        var options = new TrainingOptions
+        {
+            Architecture = Architecture.Cbow, Dimension = 4, Iterations = 8, Threads = threads, Seed = 7, Negative = 1,
+            Sample = 1e-2,
+        };
+        var epochs = new List<int[]>();
+        var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options, control: new TrainingControl
+        {
+            Checkpoint = (state, _) =>
+            {
+                Assert.That(state.Workers.Select(w => w.Offset), Is.All.Zero);
+                epochs.Add([.. state.Workers.Select(w => w.Epoch)]);
+            },
+        });
+        r.Model.Dispose();
+        Assert.That(epochs.Select(e => e.Distinct().Single()), Is.EqualTo(Enumerable.Range(1, 7)));
+    }
+
+    /// <summary>Periodic checkpoints every millisecond among the epoch ends, two workers: every one written is a
+    /// state the reader's and the trainer's checks accept, and the last resumes.</summary>
+    [Test]
+    public void Checkpoints_taken_at_any_moment_pass_the_checks_and_resume()
+    {
+        using var temp = new TempFolder();
+        using var prepared = Prepare();
+        var options = new TrainingOptions
+        {
+            Architecture = Architecture.SkipGram, Dimension = 4, Iterations = 4, Threads = 2, Seed = 7, Negative = 2,
+        };
+        int written = 0;
+        var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options, control: new TrainingControl
+        {
+            CheckpointEvery = TimeSpan.FromMilliseconds(1),
+            Checkpoint = (state, model) =>
+                CheckpointFile.Write(temp.File($"{written++}.ckpt"), Header(prepared), state, model),
+        });
+        r.Model.Dispose();
+        Assert.That(written, Is.GreaterThanOrEqualTo(3));
+        for (int i = 0; i < written; i++)
+        {
+            var checkpoint = CheckpointFile.Read(temp.File($"{i}.ckpt"));
+            checkpoint.State.CheckFits(options, prepared.Encoded!.TokenCount, prepared.Vocabulary.Count);
+        }
+        Resume(temp.File($"{written - 1}.ckpt"), prepared, options);
+        TestContext.Out.WriteLine($"{written} checkpoints");
+    }
 }
