@@ -86,6 +86,7 @@ internal sealed partial class TrainingPipeline
             Resume = job.Resume?.File.State,
             Checkpoint = header == null ? null : (state, model) => WriteCheckpoint(job.Checkpoint!, header, state,
                 model),
+            Warning = Warn,
             Distributed = _distributed,
             Initialize = model => Initialize(job, model, vocabulary),
         };

@@ -135,7 +135,12 @@ internal static unsafe class Trainer
         if (failure != null) throw new FastW2VException(failure);
         if (!monitor.Stopped) return;
         // Every worker left at a sentence boundary with its position recorded.
-        control.Checkpoint?.Invoke(monitor.State(), model);
+        try { control.Checkpoint?.Invoke(monitor.State(), model); }
+        catch (Exception e) when (e is FastW2VException or IOException or UnauthorizedAccessException)
+        {
+            // The one checkpoint that must be written: the run ends here, and its work would be lost unseen.
+            throw new FastW2VException($"Training stopped, but its checkpoint was not written: {e.Message}");
+        }
         throw new OperationCanceledException(control.Stop);
     }
 

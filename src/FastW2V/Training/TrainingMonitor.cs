@@ -93,7 +93,7 @@ internal sealed unsafe class TrainingMonitor
         bool parked = _shared.Gate.ParkAll(_options.Threads,
             () => _shared.Stop || _control.Stop.IsCancellationRequested || workers.AnyFailed);
         if (!parked) return;
-        try { _control.Checkpoint!(State(), _model); }
+        try { Write(); }
         finally { _shared.Gate.Release(); }
     }
 
@@ -103,9 +103,21 @@ internal sealed unsafe class TrainingMonitor
     {
         try
         {
-            if (!workers.AnyFailed) _control.Checkpoint!(State(), _model);
+            if (!workers.AnyFailed) Write();
         }
         finally { _shared.Gate.ReleaseEpochEnd(epochs); }
+    }
+
+    /// <summary>A checkpoint during training. One that cannot be written is a warning: the previous checkpoint
+    /// is intact (written atomically) and later ones may succeed once there is room again.</summary>
+    private void Write()
+    {
+        try { _control.Checkpoint!(State(), _model); }
+        catch (Exception e) when (e is FastW2VException or IOException or UnauthorizedAccessException)
+        {
+            _control.Warning?.Invoke($"{e.Message.TrimEnd('.')}; training goes on (an earlier checkpoint, if "
+                + "any, is kept).");
+        }
     }
 
     /// <summary>Where every worker is: what a checkpoint stores.</summary>

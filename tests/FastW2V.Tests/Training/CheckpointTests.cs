@@ -281,4 +281,60 @@ public unsafe class CheckpointTests
         Resume(temp.File($"{written - 1}.ckpt"), prepared, options);
         TestContext.Out.WriteLine($"{written} checkpoints");
     }
+
+    /// <summary>
+    /// After the first checkpoint its folder is moved aside and a file takes its name, so every later
+    /// checkpoint fails (as on a full disk): each is a warning naming it, training goes on to the same result,
+    /// and the first checkpoint, untouched, resumes to that result too. A stop whose checkpoint cannot be
+    /// written is an error.
+    /// </summary>
+    [Test]
+    public void A_checkpoint_that_cannot_be_written_is_a_warning_and_only_the_stops_is_an_error()
+    {
+        using var temp = new TempFolder();
+        using var prepared = Prepare();
+        var options = Options(Architecture.SkipGram, false) with { Iterations = 4 };
+        float[] uninterrupted;
+        using (var m = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options).Model) uninterrupted = Values(m);
+        string folder = temp.File("ckpt"), file = Path.Combine(folder, "run.ckpt");
+        Directory.CreateDirectory(folder);
+        var warnings = new List<string>();
+        int attempts = 0;
+        void Write(TrainingState state, WordVectorModel model)
+        {
+            if (attempts++ == 1)
+            {
+                Directory.Move(folder, folder + ".kept");
+                File.WriteAllText(folder, "in the way");
+            }
+            CheckpointFile.Write(file, Header(prepared), state, model);
+        }
+        var r = Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options, control: new TrainingControl
+        {
+            Checkpoint = Write, Warning = warnings.Add,
+        });
+        using (r.Model) Assert.That(Values(r.Model), Is.EqualTo(uninterrupted));
+        Assert.That(attempts, Is.EqualTo(3));
+        Assert.That(warnings, Has.Count.EqualTo(2).And.All.Contains(file).And.All.Contains("training goes on"));
+        TestContext.Out.WriteLine(warnings[0]);
+
+        var kept = CheckpointFile.Read(Path.Combine(folder + ".kept", "run.ckpt"));
+        Assert.That(kept.State.Workers[0].Epoch, Is.EqualTo(1));
+        var resumed = Trainer.Train(kept.Vocabulary, prepared.Encoded!, options, control: new TrainingControl
+        {
+            Resume = kept.State, Initialize = kept.LoadModel,
+        });
+        using (resumed.Model) Assert.That(Values(resumed.Model), Is.EqualTo(uninterrupted));
+
+        using var stop = new CancellationTokenSource();
+        var e = Assert.Throws<FastW2VException>(() => Trainer.Train(prepared.Vocabulary, prepared.Encoded!, options,
+            s => { if (s.Fraction > 0.1) stop.Cancel(); }, TimeSpan.FromMilliseconds(1), control: new TrainingControl
+            {
+                Stop = stop.Token, Warning = warnings.Add,
+                Checkpoint = (state, model) => CheckpointFile.Write(file, Header(prepared), state, model),
+            }))!;
+        Assert.That(e.Message, Does.StartWith("Training stopped, but its checkpoint was not written")
+            .And.Contain(file));
+        TestContext.Out.WriteLine(e.Message);
+    }
 }
