@@ -1,4 +1,5 @@
 using FastW2V.Corpus;
+using FastW2V.Formats;
 using FastW2V.Training;
 using FastW2V.Vocabularies;
 
@@ -11,6 +12,19 @@ namespace FastW2V;
 /// </summary>
 internal static class CheckpointIdentity
 {
+    /// <summary>A checkpoint is read again (twice) to resume: it must be a file, not standard output, a pipe
+    /// or a device.</summary>
+    public static void CheckTarget(string path)
+    {
+        if (path == AtomicFile.StandardOutput)
+            throw new FastW2VException("--checkpoint - would write the checkpoint to standard output: a checkpoint "
+                + "must be a file (it is read again to resume).");
+        var kind = FileKinds.Of(AtomicFile.Target(path, "checkpoint"));
+        if (kind is FileKind.Fifo or FileKind.CharacterDevice)
+            throw new FastW2VException($"--checkpoint {path} is a {(kind == FileKind.Fifo ? "FIFO" : "device")}: a "
+                + "checkpoint must be a file (it is read again to resume).");
+    }
+
     /// <summary>The header every checkpoint of this run carries (<paramref name="corpusFiles"/>: resolved
     /// paths, in the order the run reads them).</summary>
     public static CheckpointFile Header(IReadOnlyList<string> arguments, IReadOnlyList<string> corpusFiles,

@@ -112,6 +112,7 @@ internal sealed partial class TrainingPipeline
                 + $"{job.CheckpointEvery.TotalMinutes}).");
         if (job.Checkpoint != null)
         {
+            CheckpointIdentity.CheckTarget(job.Checkpoint);
             if (_source.IsStandardInput || _source.IsPipe)
                 throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read "
                     + "again to resume.");

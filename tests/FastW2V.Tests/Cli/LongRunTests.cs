@@ -235,4 +235,28 @@ public class LongRunTests
         Assert.That(errors, Has.None.Contains("internal error"));
         Assert.That(Directory.GetFiles(disk.Path), Is.Empty, "no temporary file is left");
     }
+
+    [Test]
+    public void A_checkpoint_must_be_a_file_and_resume_names_a_directory_as_one()
+    {
+        using var temp = new TempFolder();
+        AssertOneLine(Run(Train(temp, temp.File("v.txt"), "--checkpoint", "-")), "a checkpoint must be a file");
+        AssertOneLine(Run(Train(temp, temp.File("v.txt"), "--checkpoint", "/dev/null")), "a checkpoint must be a file");
+        Assert.That(File.Exists(temp.File("v.txt")), Is.False);
+        AssertOneLine(Run("train", "--resume", temp.Path), $"The checkpoint '{temp.Path}' is a directory");
+    }
+
+    /// <summary>Epochs shorter than the monitor's polling: every epoch's checkpoint note is there.</summary>
+    [Test]
+    public void Short_epochs_each_get_their_checkpoint()
+    {
+        using var temp = new TempFolder();
+        string checkpoint = temp.File("run.ckpt");
+        var (code, _, err) = Run(Train(temp, temp.File("v.txt"), "-iter", "6", "-window", "1", "-negative", "1",
+            "--checkpoint", checkpoint));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(err.Split('\n').Count(l => l.Contains($"Checkpoint: {checkpoint}")), Is.EqualTo(5), err);
+        Assert.That(CheckpointFile.Read(checkpoint).State.Workers.Select(w => (w.Epoch, w.Offset)),
+            Is.EqualTo(new[] { (5, 0L) }));
+    }
 }
