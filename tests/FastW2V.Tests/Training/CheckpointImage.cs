@@ -4,8 +4,12 @@ using FastW2V.Training;
 
 namespace FastW2V.Tests.Training;
 
-/// <summary>One field of a checkpoint: its section, where it starts in the file, its width in bytes and name.</summary>
-internal sealed record CheckpointField(string Section, int Offset, int Width, string Name);
+/// <summary>What a checkpoint field holds: a number of its width, a string's 7-bit length, or bytes.</summary>
+internal enum FieldKind { Integer, Single, Double, Length, Bytes }
+
+/// <summary>One field of a checkpoint: its section, where it starts in the file, its width in bytes, name and
+/// kind.</summary>
+internal sealed record CheckpointField(string Section, int Offset, int Width, string Name, FieldKind Kind);
 
 /// <summary>One section of a checkpoint: where its length field and its payload start, and its length.</summary>
 internal sealed record CheckpointSection(string Name, int Start, int Payload, int Length)
@@ -72,7 +76,7 @@ internal static class CheckpointImage
         for (int i = 0; i < words; i++)
         {
             int length = w.Int32($"word {i} length");
-            w.Skip(length, $"word {i}");
+            w.Field(length, $"word {i}", FieldKind.Bytes);
             w.Int64($"word {i} count");
         }
         w.Section("state", sections[2].Payload);
@@ -81,10 +85,11 @@ internal static class CheckpointImage
         for (int t = 0; t < workers; t++)
         {
             w.Int32($"worker {t} epoch"); w.Int64($"worker {t} offset"); w.Int64($"worker {t} words");
-            w.Int64($"worker {t} reported"); w.Field(4, $"worker {t} alpha"); w.Int64($"worker {t} rng");
+            w.Int64($"worker {t} reported"); w.Field(4, $"worker {t} alpha", FieldKind.Single);
+            w.Int64($"worker {t} rng");
             w.Int64($"worker {t} negative rng"); w.Int32($"worker {t} negative cursor");
             for (int i = 0; i < NegativeStream.Size; i++) w.Int32($"worker {t} negative {i}");
-            w.Field(8, $"worker {t} loss"); w.Int64($"worker {t} loss count");
+            w.Field(8, $"worker {t} loss", FieldKind.Double); w.Int64($"worker {t} loss count");
         }
         for (int m = 3; m < 6; m++)
         {
@@ -101,13 +106,11 @@ internal static class CheckpointImage
 
         public void Section(string name, int payload) => (_section, _at) = (name, payload);
 
-        public void Field(int width, string name)
+        public void Field(int width, string name, FieldKind kind = FieldKind.Integer)
         {
-            fields.Add(new CheckpointField(_section, _at, width, name));
+            fields.Add(new CheckpointField(_section, _at, width, name, kind));
             _at += width;
         }
-
-        public void Skip(int width, string name) => Field(width, name);
 
         public int Int32(string name)
         {
@@ -124,8 +127,8 @@ internal static class CheckpointImage
             int length = 0, shift = 0, start = _at;
             byte b;
             do { b = file[_at++]; length |= (b & 0x7F) << shift; shift += 7; } while ((b & 0x80) != 0);
-            fields.Add(new CheckpointField(_section, start, _at - start, $"{name} length"));
-            Field(length, name);
+            fields.Add(new CheckpointField(_section, start, _at - start, $"{name} length", FieldKind.Length));
+            Field(length, name, FieldKind.Bytes);
         }
     }
 }

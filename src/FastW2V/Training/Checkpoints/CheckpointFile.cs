@@ -52,7 +52,7 @@ internal sealed class CheckpointFile
     /// <summary>Reads and checks everything but the matrices (which are only measured).</summary>
     public static CheckpointFile Read(string path)
     {
-        using var stream = Open(path);
+        using var stream = Open(path, bufferSize: 1 << 12); // the sections are read whole: little to buffer
         try
         {
             var reader = new CheckpointReader(stream, path);
@@ -101,7 +101,7 @@ internal sealed class CheckpointFile
     public void LoadModel(WordVectorModel model)
     {
         var matrices = Matrices(model);
-        using var stream = Open(Path);
+        using var stream = Open(Path, bufferSize: 1 << 20); // row by row
         try
         {
             for (int i = 0; i < matrices.Length; i++) LoadMatrix(stream, _matrices[i], matrices[i]);
@@ -150,7 +150,7 @@ internal sealed class CheckpointFile
         new($"The checkpoint '{Path}' is damaged: its {section.Name} section {detail}.");
 
     /// <summary>Opens a checkpoint for reading; what is not a readable file is one line saying what it is.</summary>
-    private static FileStream Open(string path)
+    private static FileStream Open(string path, int bufferSize)
     {
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Directory)
@@ -159,7 +159,7 @@ internal sealed class CheckpointFile
         if (kind != FileKind.Regular)
             throw new FastW2VException($"The checkpoint '{path}' is not a regular file (a checkpoint is read "
                 + "twice: a pipe or device cannot be).");
-        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20); }
+        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize); }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new FastW2VException($"The checkpoint '{path}' does not exist.");
