@@ -21,6 +21,8 @@ internal sealed class CorpusSet
     }
 
     public bool IsSingle => Sources.Count == 1;
+    /// <summary>Every file with its links followed, in reading order (what a checkpoint records).</summary>
+    public IReadOnlyList<string> ResolvedPaths => [.. Sources.Select(s => s.ResolvedPath)];
     /// <summary>Any part is read as a stream: it cannot be read again (to resume, or to count twice).</summary>
     public bool HasStream => Sources.Any(s => s.IsStandardInput || s.IsPipe);
     public string DisplayName =>

@@ -142,14 +142,13 @@ internal sealed partial class TrainingPipeline
                 + $"{job.CheckpointEvery.TotalMinutes}).");
         if (job.Checkpoint != null)
         {
+            CheckpointIdentity.CheckTarget(job.Checkpoint);
             if (_corpus.HasStream)
                 throw new FastW2VException("--checkpoint needs a corpus file: standard input or a pipe cannot be read "
                     + "again to resume.");
             if (job.EvaluateEveryEpoch) throw new FastW2VException("--checkpoint and --eval-every-epoch cannot be "
                 + "combined.");
         }
-        if (!_corpus.IsSingle && (job.Checkpoint != null || job.Resume != null))
-            throw new FastW2VException("--checkpoint and --resume take a corpus of one file.");
-        if (job.Resume != null) CheckpointIdentity.CheckSameCorpus(job.Resume.File, _corpus.Sources[0]);
+        if (job.Resume != null) CheckpointIdentity.CheckSameCorpus(job.Resume.File, _corpus.ResolvedPaths);
     }
 }

@@ -78,7 +78,7 @@ internal sealed partial class TrainingPipeline
         var vocabulary = _prepared!.Vocabulary;
         var encoded = _prepared.Encoded!;
         var header = job.Checkpoint != null
-            ? CheckpointIdentity.Header(job.CommandLine, _corpus.Sources[0], vocabulary, encoded.TokenCount) : null;
+            ? CheckpointIdentity.Header(job.CommandLine, _corpus.ResolvedPaths, vocabulary, encoded.TokenCount) : null;
         if (job.Resume != null) CheckpointIdentity.CheckSameTokens(job.Resume.File, encoded.TokenCount);
         var control = new TrainingControl
         {
@@ -87,6 +87,7 @@ internal sealed partial class TrainingPipeline
             Resume = job.Resume?.File.State,
             Checkpoint = header == null ? null : (state, model) => WriteCheckpoint(job.Checkpoint!, header, state,
                 model),
+            Warning = Warn,
             Distributed = _distributed,
             Initialize = model => Initialize(job, model, vocabulary),
         };

@@ -29,15 +29,14 @@ internal static unsafe class Trainer
         if (control.Checkpoint != null && epochEnd != null)
             throw new FastW2VException("Checkpoints and evaluation after every epoch cannot be combined (both stop "
                 + "the workers).");
-        if (control.Resume is { } resume && resume.Workers.Length != options.Threads)
-            throw new FastW2VException($"The checkpoint was written by {resume.Workers.Length} thread(s), not "
-                + $"{options.Threads}.");
         if (vocabulary.Count <= 2) // </s> and one word: every pair is that word with itself
             throw new FastW2VException("The vocabulary has a single word: there is nothing to learn from.");
         long tokens = corpus.TokenCount;
         if (tokens <= options.Window)
             throw new FastW2VException($"The corpus has {tokens} word(s) in the vocabulary, not more than the window "
                 + $"({options.Window}): too little to train on.");
+        // Every field of a resumed position indexes memory (the corpus, the negative buffer, the model's rows).
+        control.Resume?.CheckFits(options, tokens, vocabulary.Count);
 
         var job = control.Distributed;
         if (job != null && (control.Checkpoint != null || control.Resume != null || epochEnd != null))
@@ -92,6 +91,7 @@ internal static unsafe class Trainer
         using var barrier = epochEnd != null && options.Iterations > 1
             ? new Barrier(threads, _ => { if (!shared.Stop) epochEnd(++epochsDone, model); }) : null;
         shared.EpochBarrier = barrier;
+        if (control.Checkpoint != null && options.Iterations > 1) shared.Gate.WatchEpochEnds(threads);
         var stats = GC.AllocateArray<WorkerStats>(threads, pinned: true);
         var statsPointer = (WorkerStats*)Unsafe.AsPointer(ref stats[0]);
         var monitor = new TrainingMonitor(options, model, shared, control, records, statsPointer, corpus.TokenCount,
@@ -135,7 +135,12 @@ internal static unsafe class Trainer
         if (failure != null) throw new FastW2VException(failure);
         if (!monitor.Stopped) return;
         // Every worker left at a sentence boundary with its position recorded.
-        control.Checkpoint?.Invoke(monitor.State(), model);
+        try { control.Checkpoint?.Invoke(monitor.State(), model); }
+        catch (Exception e) when (e is FastW2VException or IOException or UnauthorizedAccessException)
+        {
+            // The one checkpoint that must be written: the run ends here, and its work would be lost unseen.
+            throw new FastW2VException($"Training stopped, but its checkpoint was not written: {e.Message}");
+        }
         throw new OperationCanceledException(control.Stop);
     }
 

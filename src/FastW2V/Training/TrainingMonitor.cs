@@ -50,19 +50,12 @@ internal sealed unsafe class TrainingMonitor
         TimeSpan interval)
     {
         TimeSpan next = interval, nextCheckpoint = _control.CheckpointEvery;
-        long epochsCheckpointed = _shared.WordsDone / _tokens;
         int wait = Math.Clamp((int)interval.TotalMilliseconds, 1, 50);
-        while (!workers.Join(wait) || !mergerEnded(50))
+        while (!WorkersEnded(workers, wait) || !mergerEnded(50))
         {
             if (_control.Stop.IsCancellationRequested && !Stopped) { Stopped = true; _shared.Stop = true; }
-            long epochsPassed = Volatile.Read(ref _shared.WordsDone) / _tokens;
-            bool epochEnded = epochsPassed > epochsCheckpointed && epochsPassed < _options.Iterations;
-            if (_control.Checkpoint != null && !_shared.Stop && (Clock.Elapsed >= nextCheckpoint || epochEnded))
-            {
-                CheckpointNow(workers);
-                epochsCheckpointed = epochsPassed;
+            if (_control.Checkpoint != null && !_shared.Stop && CheckpointDue(workers, nextCheckpoint))
                 nextCheckpoint = Clock.Elapsed + _control.CheckpointEvery;
-            }
             if (Clock.Elapsed < next) continue;
             next = Clock.Elapsed + interval;
             var snapshot = Snapshot();
@@ -76,13 +69,55 @@ internal sealed unsafe class TrainingMonitor
         }
     }
 
+    /// <summary>Waits for the workers; when they stop at epoch ends, for their signal instead (a worker at an
+    /// epoch's end, or leaving, wakes the monitor at once).</summary>
+    private bool WorkersEnded(WorkerThreads workers, int wait)
+    {
+        var gate = _shared.Gate;
+        if (!gate.WatchesEpochEnds || gate.AllLeft(_options.Threads)) return workers.Join(wait);
+        gate.WaitForSignal(wait);
+        return false;
+    }
+
+    /// <summary>Writes the checkpoint that is due, if one is: an epoch's end, or the time since the last.</summary>
+    private bool CheckpointDue(WorkerThreads workers, TimeSpan nextCheckpoint)
+    {
+        if (_shared.Gate.AtEpochEnd(_options.Threads, out int epochs)) EpochCheckpoint(workers, epochs);
+        else if (Clock.Elapsed >= nextCheckpoint) CheckpointNow(workers);
+        else return false;
+        return true;
+    }
+
     private void CheckpointNow(WorkerThreads workers)
     {
         bool parked = _shared.Gate.ParkAll(_options.Threads,
             () => _shared.Stop || _control.Stop.IsCancellationRequested || workers.AnyFailed);
         if (!parked) return;
-        try { _control.Checkpoint!(State(), _model); }
+        try { Write(); }
         finally { _shared.Gate.Release(); }
+    }
+
+    /// <summary>Every worker still training waits at an epoch's end: the epoch's checkpoint (none if one
+    /// failed: its position is stale).</summary>
+    private void EpochCheckpoint(WorkerThreads workers, int epochs)
+    {
+        try
+        {
+            if (!workers.AnyFailed) Write();
+        }
+        finally { _shared.Gate.ReleaseEpochEnd(epochs); }
+    }
+
+    /// <summary>A checkpoint during training. One that cannot be written is a warning: the previous checkpoint
+    /// is intact (written atomically) and later ones may succeed once there is room again.</summary>
+    private void Write()
+    {
+        try { _control.Checkpoint!(State(), _model); }
+        catch (Exception e) when (e is FastW2VException or IOException or UnauthorizedAccessException)
+        {
+            _control.Warning?.Invoke($"{e.Message.TrimEnd('.')}; training goes on (an earlier checkpoint, if "
+                + "any, is kept).");
+        }
     }
 
     /// <summary>Where every worker is: what a checkpoint stores.</summary>

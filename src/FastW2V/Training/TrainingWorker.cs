@@ -98,8 +98,14 @@ internal sealed unsafe class TrainingWorker<TKernels, TUpdate>
                 }
             }
             _shared.EpochMeter?.EpochEnded(thread, epoch, stats.LossSum, stats.LossCount);
+            if (epoch + 1 == _options.Iterations) continue;
+            if (gate.WatchesEpochEnds) // the epoch's checkpoint: at the next epoch's start
+            {
+                Record(record, epoch + 1, 0, words, reported, alpha, rng, negatives, stats);
+                gate.WaitAtEpochEnd(thread, epoch + 1, () => _shared.Stop);
+            }
             // Between epochs, when asked: all workers stop here while the model is looked at.
-            if (epoch + 1 < _options.Iterations) _shared.EpochBarrier?.SignalAndWait();
+            _shared.EpochBarrier?.SignalAndWait();
         }
         Interlocked.Add(ref _shared.WordsDone, words - reported);
         Record(record, epoch, 0, words, words, alpha, rng, negatives, stats);

@@ -183,4 +183,83 @@ public class LongRunTests
         if (width >= 60) Assert.That(line, Does.Contain("ETA 1:02:03").And.Contain("epoch 3/5"));
         Assert.That(ProgressDisplay.Clock(TimeSpan.FromSeconds(3 * 3600 + 62)), Is.EqualTo("3:01:02"));
     }
+
+    /// <summary>
+    /// The checkpoint's folder is a tmpfs with room for one checkpoint: the first (after epoch 1) is written, the
+    /// second cannot be (the temporary copy does not fit beside it). That is a warning naming the checkpoint,
+    /// training goes on to the uninterrupted vectors, and the first checkpoint is intact: it resumes to them.
+    /// </summary>
+    [Test]
+    public void A_full_disk_at_a_later_checkpoint_is_a_warning_and_the_previous_checkpoint_is_kept()
+    {
+        using var temp = new TempFolder();
+        string whole = temp.File("whole.txt"), sized = temp.File("sized.ckpt"), output = temp.File("v.txt");
+        var reference = Run(Train(temp, whole, "-iter", "3", "--checkpoint", sized));
+        Assert.That(reference.Code, Is.Zero, reference.Err);
+        long size = new FileInfo(sized).Length;
+        using var disk = SmallDisk.Mount(temp.File("disk"), size + size / 2);
+        if (disk == null) Assert.Ignore("a tmpfs cannot be mounted here (needs root)");
+        string checkpoint = Path.Combine(disk.Path, "run.ckpt");
+
+        var (code, _, err) = Run(Train(temp, output, "-iter", "3", "--checkpoint", checkpoint));
+        Assert.That(code, Is.Zero, err);
+        var warnings = err.Split('\n').Where(l => l.StartsWith("warning:")).ToList();
+        Assert.That(warnings, Has.Count.EqualTo(1), err);
+        Assert.That(warnings[0], Does.Contain(checkpoint).And.Contain("No space left on device")
+            .And.Contain("training goes on"));
+        Assert.That(File.ReadAllBytes(output), Is.EqualTo(File.ReadAllBytes(whole)));
+        Assert.That(Directory.GetFiles(disk.Path), Is.EqualTo(new[] { checkpoint }), "no temporary file is left");
+        Assert.That(CheckpointFile.Read(checkpoint).State.Workers[0].Epoch, Is.EqualTo(1));
+
+        File.Delete(output);
+        (code, _, err) = Run("train", "--resume", checkpoint);
+        Assert.That(code, Is.Zero, err);
+        Assert.That(File.ReadAllBytes(output), Is.EqualTo(File.ReadAllBytes(whole)), "the kept checkpoint resumes");
+    }
+
+    /// <summary>The checkpoint a signal asks for is the one that must be written: on a full disk the run ends
+    /// with one error line (exit 1), not with the signal's exit code as if the checkpoint were there.</summary>
+    [Test]
+    public void A_full_disk_at_the_stop_checkpoint_is_an_error()
+    {
+        using var temp = new TempFolder();
+        using var disk = SmallDisk.Mount(temp.File("disk"), 4096);
+        if (disk == null) Assert.Ignore("a tmpfs cannot be mounted here (needs root)");
+        string checkpoint = Path.Combine(disk.Path, "run.ckpt");
+        var errors = new List<string>();
+        using var p = StartTraining(Train(temp, temp.File("v.txt"), "--checkpoint", checkpoint), errors);
+        Thread.Sleep(300);
+        Signal(p, "TERM");
+        Assert.That(p.WaitForExit(60_000), Is.True);
+        p.WaitForExit();
+        Assert.That(p.ExitCode, Is.EqualTo(1), string.Join("\n", errors));
+        Assert.That(errors[^1], Does.StartWith("fw2v: error: Training stopped, but its checkpoint was not written: "
+            + $"Cannot write the checkpoint '{checkpoint}'"));
+        Assert.That(errors, Has.None.Contains("internal error"));
+        Assert.That(Directory.GetFiles(disk.Path), Is.Empty, "no temporary file is left");
+    }
+
+    [Test]
+    public void A_checkpoint_must_be_a_file_and_resume_names_a_directory_as_one()
+    {
+        using var temp = new TempFolder();
+        AssertOneLine(Run(Train(temp, temp.File("v.txt"), "--checkpoint", "-")), "a checkpoint must be a file");
+        AssertOneLine(Run(Train(temp, temp.File("v.txt"), "--checkpoint", "/dev/null")), "a checkpoint must be a file");
+        Assert.That(File.Exists(temp.File("v.txt")), Is.False);
+        AssertOneLine(Run("train", "--resume", temp.Path), $"The checkpoint '{temp.Path}' is a directory");
+    }
+
+    /// <summary>Epochs shorter than the monitor's polling: every epoch's checkpoint note is there.</summary>
+    [Test]
+    public void Short_epochs_each_get_their_checkpoint()
+    {
+        using var temp = new TempFolder();
+        string checkpoint = temp.File("run.ckpt");
+        var (code, _, err) = Run(Train(temp, temp.File("v.txt"), "-iter", "6", "-window", "1", "-negative", "1",
+            "--checkpoint", checkpoint));
+        Assert.That(code, Is.Zero, err);
+        Assert.That(err.Split('\n').Count(l => l.Contains($"Checkpoint: {checkpoint}")), Is.EqualTo(5), err);
+        Assert.That(CheckpointFile.Read(checkpoint).State.Workers.Select(w => (w.Epoch, w.Offset)),
+            Is.EqualTo(new[] { (5, 0L) }));
+    }
 }

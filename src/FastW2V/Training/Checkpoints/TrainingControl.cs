@@ -9,6 +9,10 @@ internal sealed class TrainingControl
     public CancellationToken Stop { get; init; }
     /// <summary>Writes a checkpoint: called with all workers parked (the model is still).</summary>
     public Action<TrainingState, WordVectorModel>? Checkpoint { get; init; }
+    /// <summary>Told when a checkpoint during training cannot be written (a full disk): the run goes on, and
+    /// the previous checkpoint is intact (written atomically). Only the stop's checkpoint failing is an
+    /// error.</summary>
+    public Action<string>? Warning { get; init; }
     /// <summary>Time between checkpoints (one is also written after each epoch but the last).</summary>
     public TimeSpan CheckpointEvery { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>Continue from this state (the model's values come from <see cref="Initialize"/>).</summary>
