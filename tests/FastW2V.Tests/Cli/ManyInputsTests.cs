@@ -120,3 +120,34 @@ public class ManyInputsSafetyTests
         Assert.That(output, Does.Contain("1,500 files").Or.Contain("1500 files"));
     }
 }
+
+/// <summary>A run over many files checkpoints and resumes like a run over one.</summary>
+public class ManyInputsCheckpointTests
+{
+    [Test]
+    public void A_checkpoint_records_every_file_resumes_to_the_same_vectors_and_refuses_a_changed_set()
+    {
+        using var temp = new TempFolder();
+        string[] lines = File.ReadAllLines(TestData.RequireShared(TestData.Lee));
+        string a = temp.Write("a.txt", string.Join('\n', lines[..150]) + "\n");
+        string b = temp.Write("b.txt", string.Join('\n', lines[150..]) + "\n");
+        string whole = temp.File("whole.txt"), output = temp.File("v.txt"), checkpoint = temp.File("run.ckpt");
+        string[] job = ["train", "-train", a, b, "-size", "12", "-iter", "3", "-min-count", "5", "-threads", "1",
+            "-cbow", "0", "--checkpoint", checkpoint];
+        var (code, _, err) = Run([.. job, "-output", whole]);
+        Assert.That(code, Is.Zero, err);
+        var saved = FastW2V.Training.CheckpointFile.Read(checkpoint);
+        Assert.That(saved.Corpus.Select(c => Path.GetFileName(c.Path)), Is.EqualTo(new[] { "a.txt", "b.txt" }));
+
+        File.Move(whole, output);
+        (code, _, err) = Run("train", "--resume", checkpoint);
+        Assert.That(code, Is.Zero, err);
+        // (the resumed run writes to the checkpoint's output, whole.txt: it must equal the uninterrupted one)
+        Assert.That(File.ReadAllBytes(whole), Is.EqualTo(File.ReadAllBytes(output)));
+
+        File.AppendAllText(b, "one more line\n");
+        (code, _, err) = Run("train", "--resume", checkpoint);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err.TrimEnd().Split('\n')[^1], Does.Contain("b.txt' is not the one the checkpoint was written from"));
+    }
+}
