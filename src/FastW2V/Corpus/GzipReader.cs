@@ -10,7 +10,7 @@ namespace FastW2V.Corpus;
 /// is "truncated"; anything after a member but another member is "trailing garbage". Concatenated
 /// members (gzip a b > c, pigz) are valid and read in order.
 /// </summary>
-internal sealed unsafe partial class GzipReader : Stream
+internal sealed unsafe partial class GzipReader : ReadOnlyStream
 {
     private const string Native = "libSystem.IO.Compression.Native";
     private const int GzipWindowBits = 31; // 15 (32 KiB window) + 16: a gzip header and trailer
@@ -155,8 +155,6 @@ internal sealed unsafe partial class GzipReader : Stream
         return new($"{_name}: {what}.");
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     protected override void Dispose(bool disposing)
     {
         if (_z != null)
@@ -168,18 +166,4 @@ internal sealed unsafe partial class GzipReader : Stream
         if (disposing) _input.Dispose();
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

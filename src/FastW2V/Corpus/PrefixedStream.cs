@@ -4,7 +4,7 @@ namespace FastW2V.Corpus;
 /// A read-only stream that gives some bytes already read from <paramref name="rest"/> (to look at its first
 /// bytes) and then the rest of it: a pipe cannot be rewound.
 /// </summary>
-internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyStream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
 
@@ -16,21 +16,6 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
         _prefix = _prefix[n..];
         return n;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -9,7 +9,7 @@ namespace FastW2V.Corpus;
 /// returns 0, which this stream turns into one line. Nothing is lost to the map: each shard is read once,
 /// front to back, in large buffers.
 /// </summary>
-internal sealed class ShardStream(SafeFileHandle file, long start, long length, string name) : Stream
+internal sealed class ShardStream(SafeFileHandle file, long start, long length, string name) : ReadOnlyStream
 {
     private long _position;
 
@@ -27,14 +27,6 @@ internal sealed class ShardStream(SafeFileHandle file, long start, long length, 
         return read;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => length;
     public override long Position { get => _position; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -10,7 +10,7 @@ namespace FastW2V.Tests.Native;
 [NonParallelizable]
 public class PackageTests
 {
-    private static (int Code, string Output) Run(string program, string[] args, string folder)
+    internal static (int Code, string Output) Run(string program, string[] args, string folder)
     {
         var start = new ProcessStartInfo(program, args) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(start)!;

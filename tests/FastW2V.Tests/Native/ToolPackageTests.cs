@@ -1,22 +1,10 @@
-using System.Diagnostics;
-
 namespace FastW2V.Tests.Native;
 
 /// <summary>fw2v as a .NET tool: packed, installed into a tool path, and run.</summary>
 public class ToolPackageTests
 {
-    private static (int Code, string Output) Run(string program, string[] args, string folder)
-    {
-        var start = new ProcessStartInfo(program, args)
-        {
-            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output.Result + error);
-    }
+    private static (int Code, string Output) Run(string program, string[] args, string folder) =>
+        PackageTests.Run(program, args, folder);
 
     [Test]
     public void The_packed_tool_installs_into_a_tool_path_and_trains()
