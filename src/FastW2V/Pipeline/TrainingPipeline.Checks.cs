@@ -29,6 +29,10 @@ internal sealed partial class TrainingPipeline
         var files = ExpandInputs(job, notes, outputs);
         OutputPaths.CheckDistinct(outputs, [.. files.Select(i => ((string?)i, "training file")),
             (job.ReadVocabulary, "vocabulary file to read"), (job.InitialVectors, "initial vectors file")]);
+        // Standard input holds one of them at most: the text, a vocabulary, initial vectors or evaluation files.
+        StandardStreams.CheckOneInput([.. files.Select(f => ((string?)f, "training text")),
+            (job.ReadVocabulary, "vocabulary file"), (job.InitialVectors, "initial vectors"),
+            (job.AnalogyQuestions, "analogy questions"), .. job.SimilarityPairs.Select(p => ((string?)p, "word pairs"))]);
         ReadEvaluationFiles(job);
         StartDistributed(job);
         if (Reporting)

@@ -151,3 +151,29 @@ public class ManyInputsCheckpointTests
         Assert.That(err.TrimEnd().Split('\n')[^1], Does.Contain("b.txt' is not the one the checkpoint was written from"));
     }
 }
+
+/// <summary>train reads any one of its inputs from standard input.</summary>
+public class TrainStandardInputTests
+{
+    [Test]
+    public void Evaluation_questions_and_a_vocabulary_can_come_from_standard_input()
+    {
+        using var temp = new TempFolder();
+        string lee = TestData.RequireShared(TestData.Lee);
+        string questions = ": capital\nAthens Greece Baghdad Iraq\n: family\nboy girl brother sister\n";
+        var (code, output, err) = RunPiped(questions, "-train", lee, "-output", temp.File("v.txt"), "-size", "10",
+            "-iter", "1", "-threads", "2", "-min-count", "3", "--eval-analogy", "-", "-debug", "0");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(output, Does.Contain("Final: analogy"));
+        var (vocabCode, _, vocabErr) = Run("vocab", "-train", lee, "-min-count", "20", "--save-vocab", temp.File("vocab.txt"), "-q");
+        Assert.That(vocabCode, Is.Zero, vocabErr);
+        (code, _, err) = RunPiped(File.ReadAllText(temp.File("vocab.txt")), "-train", lee, "-read-vocab", "-",
+            "-output", temp.File("w.txt"), "-size", "10", "-iter", "1", "-threads", "2", "-debug", "0");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(File.ReadLines(temp.File("w.txt")).Count() - 1, Is.EqualTo(File.ReadLines(temp.File("vocab.txt")).Count()));
+    }
+
+    [Test]
+    public void Two_inputs_on_standard_input_are_one_line() =>
+        AssertOneLine(Run("-train", "-", "-output", "/dev/null", "--eval-analogy", "-"), "Only one input can be standard input");
+}
