@@ -32,7 +32,8 @@ internal sealed partial class TrainingPipeline
         // Standard input holds one of them at most: the text, a vocabulary, initial vectors or evaluation files.
         StandardStreams.CheckOneInput([.. files.Select(f => ((string?)f, "training text")),
             (job.ReadVocabulary, "vocabulary file"), (job.InitialVectors, "initial vectors"),
-            (job.AnalogyQuestions, "analogy questions"), .. job.SimilarityPairs.Select(p => ((string?)p, "word pairs"))]);
+            (job.AnalogyQuestions, "analogy questions"),
+            .. job.SimilarityPairs.Select(p => ((string?)p, "word pairs"))]);
         ReadEvaluationFiles(job);
         StartDistributed(job);
         if (Reporting)
