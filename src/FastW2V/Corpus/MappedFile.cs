@@ -1,5 +1,4 @@
 using System.IO.MemoryMappedFiles;
-using System.Runtime.InteropServices;
 
 namespace FastW2V.Corpus;
 
@@ -9,7 +8,7 @@ internal sealed unsafe class MappedFile : IDisposable
 {
     private readonly MemoryMappedFile? _map;
     private readonly MemoryMappedViewAccessor? _view;
-    private nint _copy; // a pipe's bytes, read into memory
+    private readonly Formats.InputBuffer? _copy; // a pipe's bytes, read into memory
     private byte* _pointer;
 
     public long Length { get; }
@@ -20,8 +19,9 @@ internal sealed unsafe class MappedFile : IDisposable
         if (Formats.FileKinds.Of(path) is Formats.FileKind.Fifo or Formats.FileKind.CharacterDevice)
         {
             // A pipe cannot be mapped: read it whole into memory instead.
-            (_copy, Length) = ReadAll(path);
-            _pointer = (byte*)_copy;
+            _copy = ReadAll(path);
+            _pointer = _copy.Pointer;
+            Length = _copy.Length;
             return;
         }
         // The open file's length, not the path's: a link's own length is that of its target's name.
@@ -35,34 +35,12 @@ internal sealed unsafe class MappedFile : IDisposable
         _pointer += _view.PointerOffset;
     }
 
-    private static (nint Buffer, long Length) ReadAll(string path)
+    /// <summary>A pipe's bytes, read whole (it cannot be mapped).</summary>
+    private static Formats.InputBuffer ReadAll(string path)
     {
-        const long Limit = 1L << 36;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-        long capacity = 1 << 20, length = 0;
-        byte* buffer = (byte*)NativeMemory.Alloc((nuint)capacity);
-        try
-        {
-            while (true)
-            {
-                if (length == capacity)
-                {
-                    if (capacity >= Limit)
-                        throw new FastW2VException($"'{path}' is a pipe holding more than {Limit >> 30} GiB: " +
-                            "give a file.");
-                    capacity *= 2;
-                    buffer = (byte*)NativeMemory.Realloc(buffer, (nuint)capacity);
-                }
-                int read = stream.Read(new Span<byte>(buffer + length, (int)Math.Min(int.MaxValue, capacity - length)));
-                if (read == 0) return ((nint)buffer, length);
-                length += read;
-            }
-        }
-        catch
-        {
-            NativeMemory.Free(buffer);
-            throw;
-        }
+        return Formats.InputBuffer.ReadAll(stream, $"'{path}'",
+            $"'{path}' is a pipe holding more than {Formats.InputBuffer.Limit >> 30} GiB: give a file.");
     }
 
     public ReadOnlySpan<byte> Slice(long start, long length) =>
@@ -77,6 +55,6 @@ internal sealed unsafe class MappedFile : IDisposable
         }
         _view?.Dispose();
         _map?.Dispose();
-        if (_copy != 0) { NativeMemory.Free((void*)_copy); _copy = 0; _pointer = null; }
+        if (_copy != null) { _copy.Dispose(); _pointer = null; }
     }
 }

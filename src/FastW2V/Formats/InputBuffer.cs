@@ -9,7 +9,7 @@ namespace FastW2V.Formats;
 /// </summary>
 internal sealed unsafe class InputBuffer : IDisposable
 {
-    private const long Limit = 1L << 36;
+    internal const long Limit = 1L << 36;
     private byte* _buffer;
 
     public long Length { get; }
@@ -22,7 +22,8 @@ internal sealed unsafe class InputBuffer : IDisposable
     }
 
     /// <summary>Reads <paramref name="stream"/> to its end; <paramref name="what"/> names it in errors.</summary>
-    public static InputBuffer ReadAll(Stream stream, string what)
+    /// <param name="tooLarge">The error when it holds more than 64 GiB (default: "WHAT holds more …").</param>
+    public static InputBuffer ReadAll(Stream stream, string what, string? tooLarge = null)
     {
         long capacity = 1 << 20, length = 0;
         byte* buffer = (byte*)NativeMemory.Alloc((nuint)capacity);
@@ -33,7 +34,8 @@ internal sealed unsafe class InputBuffer : IDisposable
                 if (length == capacity)
                 {
                     if (capacity >= Limit)
-                        throw new FastW2VException($"{what} holds more than {Limit >> 30} GiB: give a file.");
+                        throw new FastW2VException(
+                            tooLarge ?? $"{what} holds more than {Limit >> 30} GiB: give a file.");
                     capacity *= 2;
                     buffer = (byte*)NativeMemory.Realloc(buffer, (nuint)capacity);
                 }
