@@ -34,16 +34,16 @@ internal sealed class BenchOptions
         Description = "Compare with the trainers you have, on the same job, whole processes alternated: "
             + "word2vec=PATH (word2vec.c), fasttext=PATH (fastText without subwords), comma-separated.",
     };
-    private readonly Option<int> _cbow = Int("--cbow", "-cbow", 0, "1 = CBOW, 0 = skip-gram.");
-    private readonly Option<int> _size = Int("--size", "-size", 100, "Vector dimension.");
-    private readonly Option<int> _window = Int("--window", "-window", 5, "Window.");
-    private readonly Option<int> _negative = Int("--negative", "-negative", 5, "Negative samples.");
-    private readonly Option<int> _hs = Int("--hs", "-hs", 0, "1 = hierarchical softmax.");
+    private readonly Option<int> _cbow = SharedOptions.Int("--cbow", "-cbow", 0, "1 = CBOW, 0 = skip-gram.");
+    private readonly Option<int> _size = SharedOptions.Int("--size", "-size", 100, "Vector dimension.");
+    private readonly Option<int> _window = SharedOptions.Int("--window", "-window", 5, "Window.");
+    private readonly Option<int> _negative = SharedOptions.Int("--negative", "-negative", 5, "Negative samples.");
+    private readonly Option<int> _hs = SharedOptions.Int("--hs", "-hs", 0, "1 = hierarchical softmax.");
     private readonly Option<double> _sample = new("--sample", "-sample")
     {
         Description = "Subsampling threshold.", DefaultValueFactory = _ => 1e-4,
     };
-    private readonly Option<int> _iter = Int("--iter", "-iter", 1, "Epochs per run.");
+    private readonly Option<int> _iter = SharedOptions.Int("--iter", "-iter", 1, "Epochs per run.");
     private readonly Option<bool> _noBatch = new("--no-batch")
     {
         Description = "One example at a time (word2vec.c's loops).",
@@ -85,7 +85,4 @@ internal sealed class BenchOptions
         for (int n = 1; n < Environment.ProcessorCount; n *= 2) yield return n;
         yield return Environment.ProcessorCount;
     }
-
-    private static Option<int> Int(string name, string alias, int value, string description) =>
-        new(name, alias) { Description = description, DefaultValueFactory = _ => value };
 }

@@ -39,6 +39,13 @@ internal static class SharedOptions
         return [.. given, .. listPath != null ? CorpusInputs.ReadList(listPath) : []];
     }
 
+    /// <summary>An int option with word2vec.c's spelling beside the long one, and its default.</summary>
+    public static Option<int> Int(string name, string alias, int value, string description) =>
+        new(name, alias) { Description = description, DefaultValueFactory = _ => value };
+
+    /// <summary>An on/off option.</summary>
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
     public static Option<int> Threads() => new("--threads", "-threads")
     {
         Description = "Worker threads (default: the number of cores; word2vec.c's default is 12).",

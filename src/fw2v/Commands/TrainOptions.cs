@@ -18,23 +18,24 @@ internal sealed class TrainOptions
     {
         Description = "Write the word vectors here.",
     };
-    public readonly Option<int> Size = Int("--size", "-size", 100, "Vector dimension.");
-    public readonly Option<int> Window = Int("--window", "-window", 5, "Maximum skip length between words.");
+    public readonly Option<int> Size = SharedOptions.Int("--size", "-size", 100, "Vector dimension.");
+    public readonly Option<int> Window =
+        SharedOptions.Int("--window", "-window", 5, "Maximum skip length between words.");
     public readonly Option<double> Sample = new("--sample", "-sample")
     {
         Description = "Subsampling threshold for frequent words (0 = off).", DefaultValueFactory = _ => 1e-3,
     };
-    public readonly Option<int> Hs = Int("--hs", "-hs", 0,
+    public readonly Option<int> Hs = SharedOptions.Int("--hs", "-hs", 0,
         "1 = hierarchical softmax (with -negative N > 0, both heads, as word2vec.c).");
     public readonly Option<string?> Loss = new("--loss")
     {
         Description = "ns (negative sampling), hs (hierarchical softmax alone) or softmax (the exact full softmax; "
             + "small vocabularies).",
     };
-    public readonly Option<int> Negative = Int("--negative", "-negative", 5,
+    public readonly Option<int> Negative = SharedOptions.Int("--negative", "-negative", 5,
         "Negative samples per example (0 = none).");
     public readonly Option<int> Threads = SharedOptions.Threads();
-    public readonly Option<int> Iter = Int("--iter", "-iter", 5, "Training epochs.");
+    public readonly Option<int> Iter = SharedOptions.Int("--iter", "-iter", 5, "Training epochs.");
     public readonly Option<long> MinCount = SharedOptions.MinCount();
     public readonly Option<int> MaxVocab = SharedOptions.MaxVocab();
     public readonly Option<int> Prune = SharedOptions.PruneThreshold();
@@ -43,21 +44,21 @@ internal sealed class TrainOptions
         Description = "Starting learning rate (default 0.025 skip-gram, 0.05 CBOW).",
     };
     public readonly Option<bool?> Binary = SharedOptions.Binary();
-    public readonly Option<int> Cbow = Int("--cbow", "-cbow", 1, "1 = CBOW, 0 = skip-gram.");
+    public readonly Option<int> Cbow = SharedOptions.Int("--cbow", "-cbow", 1, "1 = CBOW, 0 = skip-gram.");
     public readonly Option<string?> SaveVocab = SharedOptions.SaveVocab();
     public readonly Option<string?> ReadVocab = new("--read-vocab", "-read-vocab")
     {
         Description = "Use this vocabulary file instead of counting the corpus.",
     };
-    public readonly Option<int> Debug = Int("--debug", "-debug", 2,
+    public readonly Option<int> Debug = SharedOptions.Int("--debug", "-debug", 2,
         "0 = nothing but errors; 1 = the summary; 2 = progress as well; 3 = the loss of every epoch too.");
-    public readonly Option<int> Classes = Int("--classes", "-classes", 0,
+    public readonly Option<int> Classes = SharedOptions.Int("--classes", "-classes", 0,
         "Write word classes (word2vec.c's k-means, 10 iterations) to --output instead of vectors; 0 = vectors.");
-    public readonly Option<bool> CbowSum = Flag("--cbow-sum",
+    public readonly Option<bool> CbowSum = SharedOptions.Flag("--cbow-sum",
         "CBOW hidden vector = sum of the context vectors (default: mean).");
-    public readonly Option<bool> CbowCompat = Flag("--cbow-w2v-compat",
+    public readonly Option<bool> CbowCompat = SharedOptions.Flag("--cbow-w2v-compat",
         "CBOW mean: each context row takes all of the hidden vector's step, as word2vec.c (the default).");
-    public readonly Option<bool> CbowExact = Flag("--cbow-exact-gradient",
+    public readonly Option<bool> CbowExact = SharedOptions.Flag("--cbow-exact-gradient",
         "CBOW mean: each context row takes 1/n of the hidden vector's step, the plain gradient of the mean.");
     public readonly Option<string?> SaveOutput = new("--save-output-vectors")
     {
@@ -71,7 +72,8 @@ internal sealed class TrainOptions
     {
         Description = "Folder for the token-id files (default: the temp folder).",
     };
-    public readonly Option<bool> KeepCache = Flag("--keep-cache", "Keep the token-id files after training.");
+    public readonly Option<bool> KeepCache =
+        SharedOptions.Flag("--keep-cache", "Keep the token-id files after training.");
     public readonly Option<NegativeSamplerKind> Sampler = new("--neg-sampler")
     {
         Description = "Negative sampler: Alias (default) or Table (word2vec.c's).",
@@ -88,17 +90,17 @@ internal sealed class TrainOptions
         Description = "After training, Spearman's ρ on these word-pair files or folders.",
         AllowMultipleArgumentsPerToken = true,
     };
-    public readonly Option<bool> EvalEveryEpoch = Flag("--eval-every-epoch",
+    public readonly Option<bool> EvalEveryEpoch = SharedOptions.Flag("--eval-every-epoch",
         "Run the evaluations after every epoch, not only at the end.");
-    public readonly Option<bool> NoBatch = Flag("--no-batch",
+    public readonly Option<bool> NoBatch = SharedOptions.Flag("--no-batch",
         "One example at a time, as word2vec.c (default: skip-gram windows and CBOW batches sharing negatives "
         + "and Huffman paths).");
     public readonly Option<int> CbowBatch = SharedOptions.CbowBatch();
     public readonly Option<string?> Kernels = SharedOptions.Kernels();
-    public readonly Option<bool> Pin = Flag("--pin", "Pin worker thread t to CPU t (Linux).");
-    public readonly Option<bool> NoRegisters = Flag("--no-register-kernels",
+    public readonly Option<bool> Pin = SharedOptions.Flag("--pin", "Pin worker thread t to CPU t (Linux).");
+    public readonly Option<bool> NoRegisters = SharedOptions.Flag("--no-register-kernels",
         "Use the level-1 loop kernels of the chosen instruction set (for benchmarks).");
-    public readonly Option<bool> Json = Flag("--json",
+    public readonly Option<bool> Json = SharedOptions.Flag("--json",
         "At the end, print the run as one JSON object on stdout (options, "
         + "vocabulary, per-epoch loss and time, speed, memory, outputs, evaluations; see docs/json.md).");
     public readonly Option<string> Progress = new("--progress")
@@ -195,9 +197,4 @@ internal sealed class TrainOptions
             options = options with { HierarchicalSoftmax = parse.GetValue(Hs) == 1 };
         return options;
     }
-
-    private static Option<int> Int(string name, string alias, int value, string description) =>
-        new(name, alias) { Description = description, DefaultValueFactory = _ => value };
-
-    private static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 }
