@@ -23,35 +23,31 @@ internal static unsafe class CorpusPreparation
     internal static byte[] NewBuffer() => GC.AllocateUninitializedArray<byte>(StreamBufferBytes, pinned: true);
 
     /// <summary>A corpus of one or several files (see <see cref="FileSetPreparation"/>).</summary>
-    public static PreparedCorpus Prepare(CorpusSet set, PreparationOptions options)
-    {
-        if (set.IsSingle) return Prepare(set.Sources[0], options);
-        options.Vocabulary.Validate();
-        if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
-        string? folder = options.Encode ? CacheFolder.Create(options.CacheFolder, options.KeepCache,
-            options.Log) : null;
-        try { return FileSetPreparation.Prepare(set, options, folder); }
-        catch
-        {
-            if (folder != null && !options.KeepCache) CacheFolder.TryDelete(folder);
-            throw;
-        }
-    }
+    public static PreparedCorpus Prepare(CorpusSet set, PreparationOptions options) => set.IsSingle
+        ? Prepare(set.Sources[0], options)
+        : InCacheFolder(options, folder => FileSetPreparation.Prepare(set, options, folder));
 
-    public static PreparedCorpus Prepare(CorpusSource source, PreparationOptions options)
+    public static PreparedCorpus Prepare(CorpusSource source, PreparationOptions options) =>
+        InCacheFolder(options, folder =>
+        {
+            if (source.IsStreamed && options.Ranks != null)
+                throw new FastW2VException("--mpi needs a plain file that every rank reads its own part of; " +
+                    $"{source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
+            return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
+        });
+
+    /// <summary>
+    /// The options checked, then <paramref name="prepare"/> run with the run's cache folder (made when the
+    /// corpus is encoded; null otherwise), which a failure deletes unless it is to be kept.
+    /// </summary>
+    private static PreparedCorpus InCacheFolder(PreparationOptions options, Func<string?, PreparedCorpus> prepare)
     {
         options.Vocabulary.Validate();
         if (options.Threads < 1) throw new FastW2VException($"threads must be at least 1 (got {options.Threads}).");
         string? folder = options.Encode
             ? CacheFolder.Create(options.CacheFolder, options.KeepCache, options.Log)
             : null;
-        try
-        {
-            if (source.IsStreamed && options.Ranks != null)
-                throw new FastW2VException("--mpi needs a plain file that every rank reads its own part of; " +
-                    $"{source.DisplayName} is {(source.IsGzip ? "gzip-compressed (gunzip it first)" : "a stream")}.");
-            return source.IsStreamed ? PrepareStream(source, options, folder) : PrepareFile(source, options, folder);
-        }
+        try { return prepare(folder); }
         catch
         {
             if (folder != null && !options.KeepCache) CacheFolder.TryDelete(folder);
