@@ -11,22 +11,23 @@ public sealed record BenchmarkCorpus(string? Path, long SyntheticWords = 10_000_
     public string Name => Path == null ? $"synthetic Zipf corpus ({SyntheticWords:N0} words)"
         : SliceBytes > 0 ? $"{Path} (its first {SliceBytes / 1e6:N0} MB)" : Path;
 
-    /// <summary>The text as a file to train on, and the temporary folder to delete after (null: none made).</summary>
-    internal (string File, string? Temporary) Materialize()
+    /// <summary>
+    /// <paramref name="use"/> given the text as a file to train on: the named file itself, or one written
+    /// to a temporary cache folder (locked while it lives, reclaimed by a later run if this one is killed)
+    /// and deleted after.
+    /// </summary>
+    internal T Use<T>(Func<string, T> use)
     {
-        if (Path != null && SliceBytes <= 0) return (Path, null);
-        // A cache folder like training's: locked while it lives, reclaimed by a later run if this one is killed.
+        if (Path != null && SliceBytes <= 0) return use(Path);
         string folder = Preparation.CacheFolder.Create(null, keep: false, log: null);
-        string file = System.IO.Path.Combine(folder, "corpus.txt");
-        if (Path == null) SyntheticCorpus.Write(file, SyntheticWords);
-        else Slice(Path, file, SliceBytes);
-        return (file, folder);
-    }
-
-    /// <summary>Deletes what <see cref="Materialize"/> made (nothing for null).</summary>
-    internal static void Delete(string? temporary)
-    {
-        if (temporary != null) Preparation.CacheFolder.TryDelete(temporary);
+        try
+        {
+            string file = System.IO.Path.Combine(folder, "corpus.txt");
+            if (Path == null) SyntheticCorpus.Write(file, SyntheticWords);
+            else Slice(Path, file, SliceBytes);
+            return use(file);
+        }
+        finally { Preparation.CacheFolder.TryDelete(folder); }
     }
 
     private static void Slice(string from, string to, long bytes)

@@ -16,8 +16,7 @@ public static class PeerBenchmark
         TrainingOptions options, BenchmarkCorpus corpus, int threads, int repeats, Action<string>? log = null)
     {
         (options with { Threads = threads }).Validate();
-        var (file, temporary) = corpus.Materialize();
-        try
+        return corpus.Use(file =>
         {
             var clock = Stopwatch.StartNew();
             var counted = TrainingRun.Count(new TrainingJob { Input = file,
@@ -25,8 +24,7 @@ public static class PeerBenchmark
             var figures = new ThroughputCorpus(corpus.Name, counted.CorpusTokens, counted.VocabularyWords,
                 clock.Elapsed);
             return (figures, Run(self, peers, options, file, counted.CorpusTokens, threads, repeats, log));
-        }
-        finally { BenchmarkCorpus.Delete(temporary); }
+        });
     }
 
     /// <param name="self">How to start fw2v itself (its program and, run by dotnet, its dll).</param>

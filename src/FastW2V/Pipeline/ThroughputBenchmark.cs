@@ -20,12 +20,8 @@ public static class ThroughputBenchmark
         Action<ThroughputRow>? row = null)
     {
         (options with { Threads = threads.Count > 0 ? threads.Max() : 1 }).Validate();
-        var (file, temporary) = corpus.Materialize();
-        try
-        {
-            return Run(file, options, threads, repeats, c => prepared?.Invoke(c with { Path = corpus.Name }), row);
-        }
-        finally { BenchmarkCorpus.Delete(temporary); }
+        return corpus.Use(file =>
+            Run(file, options, threads, repeats, c => prepared?.Invoke(c with { Path = corpus.Name }), row));
     }
 
     /// <summary>Counts and encodes the corpus, then trains it for each thread count.</summary>
