@@ -103,8 +103,7 @@ internal sealed partial class TrainingPipeline
         }
         catch (OperationCanceledException e) when (e is not TrainingStoppedException)
         {
-            _session?.Dispose();
-            _session = null;
+            FinishMpi();
             throw new TrainingStoppedException(job.Checkpoint, afterTraining: false, Reporting, _events.Stop);
         }
         finally { _events.TrainingPhase?.Invoke(false); }
@@ -112,8 +111,7 @@ internal sealed partial class TrainingPipeline
         if (_events.Stop.IsCancellationRequested && _distributed == null && !_inMemory)
         {
             result.Model.Dispose();
-            _session?.Dispose();
-            _session = null;
+            FinishMpi();
             throw new TrainingStoppedException(null, afterTraining: true, Reporting, _events.Stop);
         }
         return result;

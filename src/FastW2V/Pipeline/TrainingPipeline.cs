@@ -75,12 +75,16 @@ internal sealed partial class TrainingPipeline : IDisposable
         };
         // An MPI job's ranks all finish MPI on success; on a failure the caller aborts the job instead
         // (finishing would wait for ranks that may never get there).
-        _session?.Dispose();
-        _session = null;
+        FinishMpi();
         return report;
     }
 
-    private void Log(string line) => _events.Log?.Invoke(line);
+    /// <summary>This rank is done with MPI (finalised once; a failure leaves it for the caller's abort).</summary>
+    private void FinishMpi()
+    {
+        _session?.Dispose();
+        _session = null;
+    }
 
     private void Warn(string line) => (_events.Warning ?? _events.Log)?.Invoke(line);
 
